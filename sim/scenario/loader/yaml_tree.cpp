@@ -1,0 +1,203 @@
+#include "scenario/loader/yaml_tree.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+
+#include "scenario/loader/scalar_parse.hpp"
+
+namespace insim::scenario {
+
+std::string Location::to_string() const {
+  if (line <= 0) return file;
+  return fmt::format("{}:{}:{}", file, line, column);
+}
+
+const YamlNode* YamlNode::find(std::string_view key) const {
+  for (const auto& e : entries)
+    if (e.key == key) return &e.value;
+  return nullptr;
+}
+
+YamlNode* YamlNode::find(std::string_view key) {
+  for (auto& e : entries)
+    if (e.key == key) return &e.value;
+  return nullptr;
+}
+
+std::string describe_found(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::null:
+      return "nothing";
+    case YamlNode::Kind::sequence:
+      return "a list";
+    case YamlNode::Kind::mapping:
+      return "a mapping";
+    case YamlNode::Kind::scalar:
+      break;
+  }
+  if (node.quoted) return fmt::format("text \"{}\"", node.scalar);
+  if (looks_numeric(node.scalar)) return node.scalar;
+  return fmt::format("'{}'", node.scalar);
+}
+
+bool is_sourced_value(const YamlNode& node) {
+  if (node.kind != YamlNode::Kind::mapping || node.find("value") == nullptr) return false;
+  for (const auto& e : node.entries)
+    if (e.key != "value" && e.key != "source" && e.key != "note") return false;
+  return true;
+}
+
+namespace {
+
+// Nesting deeper than this is not a scenario; it also stops alias loops from recursing forever.
+constexpr int kMaxDepth = 200;
+
+Location location_of(const YAML::Mark& mark, const std::string& file) {
+  if (mark.is_null()) return Location{file, 0, 0};
+  return Location{file, mark.line + 1, mark.column + 1};
+}
+
+std::string child_path(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + '.' + key;
+}
+
+class Converter {
+ public:
+  Converter(const std::string& file, std::vector<Diagnostic>& problems)
+      : file_(file), problems_(problems) {}
+
+  void convert(const YAML::Node& in, YamlNode& out, const std::string& path, int depth) {
+    out.where = location_of(in.Mark(), file_);
+    if (depth > kMaxDepth) {
+      problems_.push_back({file_, out.where.line, out.where.column, path,
+                           fmt::format("nesting deeper than {} levels", kMaxDepth)});
+      return;
+    }
+    switch (in.Type()) {
+      case YAML::NodeType::Undefined:
+      case YAML::NodeType::Null:
+        out.kind = YamlNode::Kind::null;
+        break;
+      case YAML::NodeType::Scalar:
+        out.kind = YamlNode::Kind::scalar;
+        out.scalar = in.Scalar();
+        // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
+        out.quoted = in.Tag() == "!";
+        break;
+      case YAML::NodeType::Sequence: {
+        out.kind = YamlNode::Kind::sequence;
+        std::size_t i = 0;
+        for (const auto& item : in) {
+          YamlNode& child = out.items.emplace_back();
+          convert(item, child, fmt::format("{}[{}]", path, i++), depth + 1);
+          child.key_where = child.where;
+        }
+        break;
+      }
+      case YAML::NodeType::Map:
+        convert_mapping(in, out, path, depth);
+        break;
+    }
+  }
+
+ private:
+  void convert_mapping(const YAML::Node& in, YamlNode& out, const std::string& path, int depth) {
+    out.kind = YamlNode::Kind::mapping;
+    std::map<std::string, Location> seen;
+    for (auto it = in.begin(); it != in.end(); ++it) {
+      const Location key_where = location_of(it->first.Mark(), file_);
+      if (!it->first.IsScalar()) {
+        problems_.push_back({file_, key_where.line, key_where.column, path,
+                             "a key must be a plain name, got " +
+                                 std::string(it->first.IsMap() ? "a mapping" : "a list")});
+        continue;
+      }
+      const std::string key = it->first.Scalar();
+      const std::string key_path = child_path(path, key);
+      if (auto [first, inserted] = seen.emplace(key, key_where); !inserted) {
+        problems_.push_back(
+            {file_, key_where.line, key_where.column, key_path,
+             fmt::format("duplicate key '{}': first given at line {}, again at line {}; a key "
+                         "may appear once in a mapping",
+                         key, first->second.line, key_where.line)});
+        continue;  // the first one stands
+      }
+      YamlEntry& entry = out.entries.emplace_back();
+      entry.key = key;
+      convert(it->second, entry.value, key_path, depth + 1);
+      entry.value.key_where = key_where;
+      // yaml-cpp marks an empty value at the next token; the key is where the reader looks.
+      if (entry.value.kind == YamlNode::Kind::null) entry.value.where = key_where;
+    }
+  }
+
+  const std::string& file_;
+  std::vector<Diagnostic>& problems_;
+};
+
+std::string_view line_of(const std::string& text, int line_index) {
+  std::size_t begin = 0;
+  for (int i = 0; i < line_index; ++i) {
+    begin = text.find('\n', begin);
+    if (begin == std::string::npos) return {};
+    ++begin;
+  }
+  const std::size_t end = text.find('\n', begin);
+  return std::string_view(text).substr(begin,
+                                       end == std::string::npos ? std::string::npos : end - begin);
+}
+
+// yaml-cpp's messages are terse; say what usually causes the common ones.
+std::string_view syntax_hint(const std::string& message) {
+  if (message == "illegal map value")
+    return " (a second ': ' on the line, or a key indented unlike its neighbours? quote values "
+           "that contain ': ')";
+  if (message == "end of sequence flow not found") return " (a '[' is not closed by ']')";
+  if (message == "end of map flow not found") return " (a '{' is not closed by '}')";
+  return "";
+}
+
+bool indented_with_tab(std::string_view line) {
+  for (char c : line) {
+    if (c == '\t') return true;
+    if (c != ' ') return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool parse_yaml(const std::string& text, const std::string& file_label, YamlNode& root,
+                std::vector<Diagnostic>& problems) {
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(text);
+  } catch (const YAML::Exception& e) {
+    const Location where = location_of(e.mark, file_label);
+    std::string message = "YAML syntax error: " + e.msg;
+    if (!e.mark.is_null() && indented_with_tab(line_of(text, e.mark.line)))
+      message += "; YAML does not allow tabs for indentation: indent with spaces";
+    else
+      message += syntax_hint(e.msg);
+    problems.push_back({file_label, where.line, where.column, "", message});
+    return false;
+  }
+  if (documents.size() > 1) {
+    const Location where = location_of(documents[1].Mark(), file_label);
+    problems.push_back({file_label, where.line, where.column, "",
+                        fmt::format("the file holds {} YAML documents (separated by '---'); a "
+                                    "scenario file holds one",
+                                    documents.size())});
+    return false;
+  }
+  root = YamlNode{};
+  root.where = root.key_where = Location{file_label, 1, 1};
+  if (documents.empty()) return true;
+  Converter(file_label, problems).convert(documents[0], root, "", 0);
+  root.key_where = root.where;
+  return true;
+}
+
+}  // namespace insim::scenario
