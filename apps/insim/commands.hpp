@@ -1,0 +1,51 @@
+#pragma once
+// The `insim` subcommands. Each add_* declares a subcommand's options on the app; each
+// run_* does the work once the command line parsed, returning the exit code or throwing
+// (InputError: bad input, exit 2; anything else: exit 1).
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenario/loader/loader.hpp"
+
+namespace insim::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;   // I/O and other failures
+inline constexpr int kExitBadInput = 2;  // usage errors and scenario errors
+
+// Every --set path=value, parsed; all malformed ones reported together.
+[[nodiscard]] std::vector<scenario::Override> parse_overrides(const std::vector<std::string>& sets);
+
+struct RunArgs {
+  std::string scenario;
+  std::optional<std::string> seed;   // passed as an override of run.seed, so it is validated
+  std::optional<std::string> steps;  // and recorded like any other --set
+  int threads = 0;
+  std::string out_dir;
+  std::vector<std::string> sets;
+};
+CLI::App* add_run(CLI::App& app, RunArgs& args);
+int run_run(const RunArgs& args, const std::vector<std::string>& command_line);
+
+struct ValidateArgs {
+  std::string file;
+  std::vector<std::string> sets;
+};
+CLI::App* add_validate(CLI::App& app, ValidateArgs& args);
+int run_validate(const ValidateArgs& args);
+
+struct ParamsArgs {
+  std::string file;
+  std::vector<std::string> sets;
+  bool sources = false;
+};
+CLI::App* add_params(CLI::App& app, ParamsArgs& args);
+int run_params(const ParamsArgs& args);
+
+// Options every subcommand shares: --version and the exit-code footer.
+void add_common(CLI::App& app);
+void add_set_option(CLI::App& app, std::vector<std::string>& sets);
+
+}  // namespace insim::cli

@@ -1,0 +1,45 @@
+// insim: the command line. Parses, dispatches to one subcommand, and turns failures into
+// exit codes: 0 success, 2 bad input (usage or scenario errors), 1 anything else.
+#include <fmt/format.h>
+
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "core/error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace insim::cli;
+  CLI::App app{"insim: agent-based insurgency simulator"};
+  app.name("insim");
+  add_common(app);
+  app.require_subcommand(1);
+
+  RunArgs run_args;
+  ValidateArgs validate_args;
+  ParamsArgs params_args;
+  CLI::App* run = add_run(app, run_args);
+  CLI::App* validate = add_validate(app, validate_args);
+  CLI::App* params = add_params(app, params_args);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // prints help, the version, or the usage error
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+
+  try {
+    if (*run) return run_run(run_args, std::vector<std::string>(argv, argv + argc));
+    if (*validate) return run_validate(validate_args);
+    if (*params) return run_params(params_args);
+  } catch (const insim::InputError& e) {
+    fmt::print(stderr, "{}\n", e.what());
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "insim: error: {}\n", e.what());
+    return kExitFailure;
+  }
+  return kExitFailure;
+}

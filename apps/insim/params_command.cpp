@@ -1,0 +1,80 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "run/scenario_loading.hpp"
+
+namespace insim::cli {
+
+namespace {
+// Columns are aligned to their widest cell, up to a cap: a long description overflows its
+// own row rather than pushing every other row to the right.
+constexpr std::size_t kMaxColumnWidth = 48;
+
+void print_table(const std::vector<std::array<std::string, 4>>& rows) {
+  std::array<std::size_t, 4> width{};
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      width[c] = std::min(kMaxColumnWidth, std::max(width[c], row[c].size()));
+    }
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      line += row[c];
+      if (c + 1 < row.size()) line.append(width[c] + 2 - std::min(width[c], row[c].size()), ' ');
+    }
+    fmt::print("{}\n", line);
+  }
+}
+
+void print_parameters(const scenario::LoadResult& info) {
+  std::vector<std::array<std::string, 4>> rows{{"PARAMETER", "VALUE", "SOURCE", "ORIGIN"}};
+  for (const auto& f : info.fields) {
+    rows.push_back({f.path, f.value, f.source.empty() ? "(unstated)" : f.source, f.origin});
+  }
+  print_table(rows);
+}
+
+void print_sources(const scenario::LoadResult& info) {
+  auto counts = scenario::count_sources(info);
+  using scenario::SourceKind;
+  fmt::print("{} parameters by source:\n", info.fields.size());
+  for (SourceKind kind : {SourceKind::document_fact, SourceKind::public_source,
+                          SourceKind::assumption, SourceKind::unstated}) {
+    fmt::print("  {:<14}{:>6}\n", scenario::to_string(kind), counts[kind]);
+  }
+  if (counts[SourceKind::unstated] == 0) return;
+  fmt::print("unstated:\n");
+  for (const auto& f : info.fields) {
+    if (f.source_kind == SourceKind::unstated) fmt::print("  {}\n", f.path);
+  }
+}
+}  // namespace
+
+CLI::App* add_params(CLI::App& app, ParamsArgs& a) {
+  CLI::App* cmd = app.add_subcommand(
+      "params", "list every resolved parameter with its value, source and origin");
+  add_common(*cmd);
+  cmd->add_option("FILE", a.file, "scenario file (YAML)")->required();
+  add_set_option(*cmd, a.sets);
+  cmd->add_flag("--sources", a.sources,
+                "instead of the table, count parameters per source kind and list the unstated");
+  return cmd;
+}
+
+int run_params(const ParamsArgs& a) {
+  const LoadedScenario scenario = load_scenario_file(a.file, parse_overrides(a.sets));
+  if (a.sources) {
+    print_sources(scenario.info);
+  } else {
+    print_parameters(scenario.info);
+  }
+  return kExitOk;
+}
+
+}  // namespace insim::cli

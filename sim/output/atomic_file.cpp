@@ -1,0 +1,97 @@
+#include "output/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+namespace insim::output {
+
+namespace {
+constexpr std::size_t kBufferBytes = 1 << 16;
+
+std::string reason(int err) { return std::strerror(err); }
+
+// The folder entry of a rename only survives a crash once the folder itself is synced.
+void sync_folder(const std::filesystem::path& folder) {
+  const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;  // best effort: the rename itself has already happened
+  ::fsync(fd);
+  ::close(fd);
+}
+}  // namespace
+
+AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+  // ".NAME.PID-N.tmp" beside the target: hidden, ignored by git (*.tmp), unique per process
+  // and file. Created with O_EXCL and mode 0666, so the umask applies as to any output file.
+  static std::atomic<unsigned> counter{0};
+  const auto folder = target_.parent_path();
+  int fd = -1;
+  do {
+    temp_ = folder / fmt::format(".{}.{}-{}.tmp", target_.filename().string(), ::getpid(),
+                                 counter.fetch_add(1));
+    fd = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  } while (fd < 0 && errno == EEXIST);
+  if (fd < 0) {
+    const int err = errno;
+    temp_.clear();
+    throw OutputError(fmt::format("cannot write in folder '{}': {}",
+                                  folder.empty() ? "." : folder.string(), reason(err)));
+  }
+  file_ = ::fdopen(fd, "wb");
+  if (file_ == nullptr) {
+    const int err = errno;
+    ::close(fd);
+    discard();
+    throw OutputError(fmt::format("cannot open '{}': {}", temp_.string(), reason(err)));
+  }
+  std::setvbuf(file_, nullptr, _IOFBF, kBufferBytes);
+}
+
+AtomicFile::~AtomicFile() {
+  if (!committed_) discard();
+}
+
+void AtomicFile::write(std::string_view bytes) {
+  if (file_ == nullptr) throw OutputError(fmt::format("'{}' is already closed", target_.string()));
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+    throw OutputError(fmt::format("cannot write '{}': {}", temp_.string(), reason(errno)));
+  }
+}
+
+void AtomicFile::finish() {
+  if (file_ == nullptr) return;
+  std::FILE* f = file_;
+  file_ = nullptr;
+  const bool flushed = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+  const int err = errno;
+  const bool closed = std::fclose(f) == 0;
+  if (!flushed || !closed) {
+    throw OutputError(fmt::format("cannot write '{}': {}", temp_.string(), reason(err)));
+  }
+}
+
+void AtomicFile::commit() {
+  if (committed_) return;
+  finish();
+  if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
+    throw OutputError(fmt::format("cannot move '{}' to '{}': {}", temp_.string(), target_.string(),
+                                  reason(errno)));
+  }
+  committed_ = true;
+  sync_folder(target_.parent_path());
+}
+
+void AtomicFile::discard() noexcept {
+  if (file_ != nullptr) {
+    std::fclose(file_);
+    file_ = nullptr;
+  }
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+}  // namespace insim::output

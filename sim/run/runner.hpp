@@ -1,0 +1,50 @@
+#pragma once
+// Runs a loaded scenario from step 0 to the end and writes, into one folder,
+// timeseries.csv (step 0, every run.record_every steps, and the last step), summary.json and
+// manifest.json. Nothing half-written: the folder is checked for writing before the run,
+// outputs go to temporary files, and they are renamed into place only once the run completed.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "run/scenario_loading.hpp"
+
+namespace insim {
+
+struct RunOptions {
+  std::optional<std::int64_t> seed;   // replaces run.seed (0 .. 2^53 - 1)
+  std::optional<std::int64_t> steps;  // replaces run.steps (at least 1)
+  int threads = 0;                    // worker threads; 0 = all hardware threads
+  std::filesystem::path out_dir;      // created if missing
+  // Called after every step with (steps done, total steps), e.g. to draw a ProgressBar.
+  std::function<void(std::int64_t, std::int64_t)> progress;
+  std::vector<std::string> command_line;  // recorded in the manifest as given
+};
+
+struct RunResult {
+  std::filesystem::path out_dir;
+  std::filesystem::path timeseries;
+  std::filesystem::path summary;
+  std::filesystem::path manifest;
+  std::int64_t seed = 0;
+  std::int64_t steps = 0;
+  int threads = 0;
+  std::int64_t agents = 0;
+  std::size_t recorded_rows = 0;
+  double wall_seconds = 0.0;
+  double agent_steps_per_second = 0.0;
+  std::uint64_t state_hash = 0;
+};
+
+inline constexpr const char* kTimeseriesFile = "timeseries.csv";
+inline constexpr const char* kSummaryFile = "summary.json";
+inline constexpr const char* kManifestFile = "manifest.json";
+
+// Throws InputError for out-of-range options, output::OutputError when the folder or a file
+// cannot be written; in either case no output file is left behind.
+RunResult run_scenario(const LoadedScenario& scenario, const RunOptions& options);
+
+}  // namespace insim

@@ -1,0 +1,58 @@
+#include "cli/insim_process.hpp"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <stdexcept>
+
+#include "output/scratch_folder.hpp"
+
+extern char** environ;
+
+namespace insim::test {
+
+ProcessResult run_insim(const std::vector<std::string>& args,
+                        const std::filesystem::path& work_dir) {
+  const auto out_file = work_dir / ".insim-stdout";
+  const auto err_file = work_dir / ".insim-stderr";
+  std::vector<std::string> argv_strings{INSIM_EXE};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addchdir_np(&actions, work_dir.c_str());
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, INSIM_EXE, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot start " + std::string(INSIM_EXE));
+
+  int status = 0;
+  rusage usage{};
+  while (::wait4(pid, &status, 0, &usage) < 0) {
+    if (errno != EINTR) throw std::runtime_error("wait4 failed");
+  }
+  ProcessResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = read_text(out_file);
+  r.err = read_text(err_file);
+  r.peak_rss_kib = usage.ru_maxrss;
+  std::filesystem::remove(out_file);
+  std::filesystem::remove(err_file);
+  return r;
+}
+
+std::filesystem::path cli_data(const std::string& name) {
+  return std::filesystem::path(INSIM_SOURCE_DIR) / "tests" / "cli" / "data" / name;
+}
+
+}  // namespace insim::test
