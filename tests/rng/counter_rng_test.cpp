@@ -63,7 +63,7 @@ TEST_CASE("rng: streams of neighbouring keys are uncorrelated", "[rng]") {
   }
 }
 
-TEST_CASE("rng: uniform() is uniform on [0,1) (chi-square, 100 bins)", "[rng]") {
+TEST_CASE("rng: uniform() is uniform on 0 to 1 (chi-square, 100 bins)", "[rng]") {
   const int n = 200000, bins = 100;
   std::vector<std::uint64_t> counts(bins);
   for (int i = 0; i < n; ++i) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "scenario/schema.hpp"
 
@@ -69,8 +70,16 @@ void describe(scenario::Schema& s, EpsteinDef& d) {
   choice(s, "step_order", d.step_order, kStepOrderNames,
          "sequential only: move then act (NetLogo) or act then move (Mesa)");
 
-  const double occupied = d.citizen_density + std::max(d.cop_density.initial,
-                                                       d.cop_density.final_value);
+  for (auto [key, v] :
+       {std::pair{"citizen_vision", d.citizen_vision}, std::pair{"cop_vision", d.cop_vision}}) {
+    s.require(2 * v + 1 <= std::min(d.width, d.height), key,
+              fmt::format("vision {} needs a torus at least 2v + 1 = {} cells wide and high (got "
+                          "{} x {}), so that no cell is seen twice around the torus",
+                          v, 2 * v + 1, d.width, d.height));
+  }
+
+  const double occupied =
+      d.citizen_density + std::max(d.cop_density.initial, d.cop_density.final_value);
   s.require(occupied <= 1.0, "cop_density",
             fmt::format("citizen_density + cop_density must be at most 1 (one agent per cell), "
                         "got {:.4g}",

@@ -53,8 +53,7 @@ inline constexpr std::array<std::string_view, 2> kActivationNames{"sequential", 
 
 // Sequential activation only: NetLogo moves then acts; Mesa acts then moves.
 enum class StepOrder { move_then_act, act_then_move };
-inline constexpr std::array<std::string_view, 2> kStepOrderNames{"move_then_act",
-                                                                 "act_then_move"};
+inline constexpr std::array<std::string_view, 2> kStepOrderNames{"move_then_act", "act_then_move"};
 
 // A value over time: constant; a one-step change at `start`; or a linear change from `start`
 // to `end` (value at step t interpolates between initial at start and final at end).
@@ -76,12 +75,12 @@ struct EpsteinDef {
   std::int64_t height = 40;  // torus rows
   double citizen_density = 0.7;
   Schedule cop_density{ScheduleKind::constant, 0.04, 0.04, 0, 0};
-  std::int64_t citizen_vision = 7;  // v, in cells
-  std::int64_t cop_vision = 7;      // v*, in cells
+  std::int64_t citizen_vision = 7;                                // v, in cells
+  std::int64_t cop_vision = 7;                                    // v*, in cells
   Schedule legitimacy{ScheduleKind::constant, 0.82, 0.82, 0, 0};  // L
-  double arrest_constant = 2.3;                                  // k
-  double threshold = 0.1;                                        // T
-  std::int64_t max_jail_term = 30;                               // J, in steps
+  double arrest_constant = 2.3;                                   // k
+  double threshold = 0.1;                                         // T
+  std::int64_t max_jail_term = 30;                                // J, in steps
   JailDraw jail_draw = JailDraw::exclusive;
   ArrestRule arrest_rule = ArrestRule::floor;
   SelfCount self_count = SelfCount::twice;
