@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli/insim_process.hpp"
-#include "output/scratch_folder.hpp"
+#include "support/scratch_folder.hpp"
 
 using insim::test::cli_data;
 using insim::test::read_text;

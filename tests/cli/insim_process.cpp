@@ -8,7 +8,7 @@
 #include <cerrno>
 #include <stdexcept>
 
-#include "output/scratch_folder.hpp"
+#include "support/scratch_folder.hpp"
 
 extern char** environ;
 

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "cli/insim_process.hpp"
-#include "output/scratch_folder.hpp"
+#include "support/scratch_folder.hpp"
 
 using insim::test::cli_data;
 using insim::test::entries;

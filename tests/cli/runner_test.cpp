@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
-#include "output/scratch_folder.hpp"
+#include "support/scratch_folder.hpp"
 
 using insim::LoadedScenario;
 using insim::run_scenario;

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "output/scratch_folder.hpp"
+#include "support/scratch_folder.hpp"
 
 using insim::output::AtomicFile;
 using insim::output::OutputError;

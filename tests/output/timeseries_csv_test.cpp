@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "output/number_format.hpp"
-#include "output/scratch_folder.hpp"
+#include "support/scratch_folder.hpp"
 
 using insim::output::AtomicFile;
 using insim::output::format_number;

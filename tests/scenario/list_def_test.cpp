@@ -11,7 +11,7 @@ using Catch::Contains;
 using insim::Date;
 using insim::test::field;
 using insim::test::only_problem;
-using insim::test::ScratchDir;
+using insim::test::ScratchFolder;
 namespace sc = insim::scenario;
 
 namespace {
@@ -96,7 +96,7 @@ timeline:
 
 TEST_CASE("lists: list_size gives the file's length and each element binds by index",
           "[loader][lists]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto file = dir.write("t.yaml", kThreeEvents);
   const auto r = load_timeline(file);
   REQUIRE(r.def.events.size() == 3);
@@ -117,7 +117,7 @@ TEST_CASE("lists: list_size gives the file's length and each element binds by in
 }
 
 TEST_CASE("lists: without the list in the file the Def's elements stay", "[loader][lists]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto r = load_timeline(dir.write("t.yaml", "mode: grid\n"));
   REQUIRE(r.def.events.size() == 1);
   CHECK(field(r.info, "timeline.events").origin == "default");
@@ -128,7 +128,7 @@ TEST_CASE("lists: without the list in the file the Def's elements stay", "[loade
 }
 
 TEST_CASE("lists: --set reaches a list element's field by index", "[loader][lists][set]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto file = dir.write("t.yaml", kThreeEvents);
   const auto r = load_timeline(file, {sc::parse_override("timeline.events[1].size=0.25"),
                                       sc::parse_override("timeline.events[2].kind=coup"),
@@ -142,7 +142,7 @@ TEST_CASE("lists: --set reaches a list element's field by index", "[loader][list
 }
 
 TEST_CASE("lists: --set past the end of a list names the list", "[loader][lists][set]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto file = dir.write("t.yaml", kThreeEvents);
   const auto d =
       only_problem(timeline_problems(file, {sc::parse_override("timeline.events[3].size=1")}));
@@ -159,7 +159,7 @@ TEST_CASE("lists: --set past the end of a list names the list", "[loader][lists]
 }
 
 TEST_CASE("lists: errors inside elements carry the indexed path", "[loader][lists][errors]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto file = dir.write("t.yaml", R"(mode: grid
 timeline:
   events:
@@ -182,7 +182,7 @@ timeline:
 }
 
 TEST_CASE("lists: a list must be a list", "[loader][lists][errors]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto d =
       only_problem(timeline_problems(dir.write("t.yaml", "mode: grid\ntimeline:\n  events: 3\n")));
   CHECK(d.key_path == "timeline.events");
@@ -192,7 +192,7 @@ TEST_CASE("lists: a list must be a list", "[loader][lists][errors]") {
 }
 
 TEST_CASE("lists: a require across elements is reported at the element", "[loader][lists]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto d = only_problem(timeline_problems(dir.write(
       "t.yaml",
       "mode: grid\ntimeline:\n  events:\n    - date: 2015-01-01\n    - date: 2014-01-01\n")));
@@ -203,7 +203,7 @@ TEST_CASE("lists: a require across elements is reported at the element", "[loade
 
 TEST_CASE("branching: the value read first decides which section is declared",
           "[loader][branching]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto r = load_timeline(dir.write("t.yaml", "mode: regions\nregions:\n  count: 8\n"));
   CHECK(r.def.mode == Mode::regions);
   CHECK(r.def.regions == 8);

@@ -7,7 +7,7 @@ using insim::Diagnostic;
 using insim::test::fixture;
 using insim::test::only_problem;
 using insim::test::problems_of;
-using insim::test::ScratchDir;
+using insim::test::ScratchFolder;
 namespace sc = insim::scenario;
 
 namespace {
@@ -15,7 +15,7 @@ std::string label(const std::filesystem::path& p) { return p.lexically_normal().
 
 // The one problem in a file holding `text`.
 Diagnostic problem_in(const std::string& text, const std::vector<sc::Override>& set = {}) {
-  ScratchDir dir;
+  ScratchFolder dir;
   return only_problem(problems_of(dir.write("s.yaml", text), set));
 }
 }  // namespace
@@ -56,7 +56,7 @@ TEST_CASE("errors: a section for a model the scenario does not run is an unknown
 }
 
 TEST_CASE("errors: a number out of range says the range and the value found", "[loader][errors]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto file =
       dir.write("x.yaml", "model: epstein\nepstein:\n  legitimacy:\n    initial: 1.5\n");
   const auto d = only_problem(problems_of(file));
@@ -126,7 +126,7 @@ TEST_CASE("errors: a bad choice lists the options and suggests the closest", "[l
 }
 
 TEST_CASE("errors: a missing file names the path and the reason", "[loader][errors]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto d = only_problem(problems_of(dir.path() / "nowhere.yaml"));
   CHECK(d.message == "cannot open scenario file '" + label(dir.path() / "nowhere.yaml") +
                          "': No such file or directory");
@@ -153,7 +153,7 @@ TEST_CASE("errors: an extends cycle shows the chain at the extends that closes i
   CHECK(d.line == 2);
   CHECK_THAT(d.message, Contains("extends cycle: " + a + " -> " + b + " -> " + a));
 
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto self = dir.write("self.yaml", "model: epstein\nextends: ./self.yaml\n");
   CHECK_THAT(only_problem(problems_of(self)).message,
              Contains(label(self) + " -> " + label(dir.path() / "self.yaml")));
@@ -166,7 +166,7 @@ TEST_CASE("errors: extends must name a file", "[loader][errors][extends]") {
 }
 
 TEST_CASE("errors: a parent's problems are reported in the parent", "[loader][errors][extends]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto parent = dir.write("parent.yaml", "model: epstein\nepstein:\n  width: wide\n");
   const auto child = dir.write("sub/child.yaml", "extends: ../parent.yaml\nname: c\n");
   const auto d = only_problem(problems_of(child));
@@ -232,7 +232,7 @@ TEST_CASE("errors: tab indentation is named as the cause", "[loader][errors]") {
 TEST_CASE("errors: an empty file and a file of comments are empty", "[loader][errors]") {
   CHECK(only_problem(problems_of(fixture("bad/empty.yaml"))).message ==
         "the scenario file is empty");
-  ScratchDir dir;
+  ScratchFolder dir;
   CHECK(only_problem(problems_of(dir.write("zero.yaml", ""))).message ==
         "the scenario file is empty");
 }
@@ -276,7 +276,7 @@ TEST_CASE("errors: every problem in a file is reported, in line order", "[loader
 TEST_CASE("errors: a value that fails keeps the default, so later fields still bind",
           "[loader][errors]") {
   // `model` falls back to epstein, so the epstein section is still declared and read.
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto problems = problems_of(dir.write("m.yaml", "model: epstien\nepstein:\n  width: 2\n"));
   INFO(insim::InputError(problems).what());
   REQUIRE(problems.size() == 2);
@@ -302,7 +302,7 @@ TEST_CASE("errors: a failed require is reported at the field it names", "[loader
 
 TEST_CASE("errors: a failed require about a field the file leaves out points at the file",
           "[loader][errors]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto file =
       dir.write("s.yaml", "model: epstein\nepstein:\n  legitimacy:\n    schedule: linear\n");
   const auto d = only_problem(problems_of(file));

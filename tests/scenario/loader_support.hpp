@@ -12,40 +12,13 @@
 #include "core/error.hpp"
 #include "models/scenario_def.hpp"
 #include "scenario/loader/loader.hpp"
+#include "support/scratch_folder.hpp"
 
 namespace insim::test {
 
 inline std::filesystem::path fixture(std::string_view relative) {
   return std::filesystem::path(INSIM_SOURCE_DIR) / "scenarios" / "fixtures" / relative;
 }
-
-// A scratch folder for scenario files, removed with everything in it at the end of the test.
-class ScratchDir {
- public:
-  ScratchDir() {
-    static int counter = 0;
-    path_ = std::filesystem::temp_directory_path() /
-            ("insim-loader-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  std::filesystem::path write(const std::string& name, std::string_view text) const {
-    const auto p = path_ / name;
-    std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-  }
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 struct Loaded {
   ScenarioDef def;

@@ -7,7 +7,7 @@
 using insim::test::field;
 using insim::test::fixture;
 using insim::test::load_def;
-using insim::test::ScratchDir;
+using insim::test::ScratchFolder;
 namespace sc = insim::scenario;
 
 namespace {
@@ -128,7 +128,7 @@ TEST_CASE("loader: extends merges the chain child over parent and keeps each val
 
 TEST_CASE("loader: a child's value with its source replaces the parent's, source and all",
           "[loader][extends]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   dir.write("parent.yaml",
             "model: epstein\nepstein:\n  width: {value: 30, source: F12}\n"
             "  legitimacy: {initial: 0.5, start: 3}\n");
@@ -184,7 +184,7 @@ TEST_CASE("loader: --set is read like the file, so a later --set wins and a quot
 }
 
 TEST_CASE("loader: the hash ignores comments and layout but changes with any value", "[loader]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto a = dir.write("a.yaml",
                            "model: epstein\nrun:\n  steps: 20\nepstein:\n  width: 25\n"
                            "  legitimacy: {initial: 0.8}\n");
@@ -210,7 +210,7 @@ TEST_CASE("loader: the hash ignores comments and layout but changes with any val
 
 TEST_CASE("loader: numbers are read strictly and recorded in shortest round-trip form",
           "[loader]") {
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto r = load_def(dir.write("s.yaml",
                                     "model: epstein\nepstein:\n  citizen_density: 5e-1\n"
                                     "  threshold: -0.1\n  arrest_constant: 2\n  width: +25\n"));
@@ -230,7 +230,7 @@ TEST_CASE("defaults: every field recorded with the Def's default and origin defa
   CHECK(field(d, "model").value == "epstein");
   for (const auto& f : d.fields) CHECK(f.origin == "default");
   // The same fields as any Epstein file, and the same hash as a file that sets nothing.
-  ScratchDir dir;
+  ScratchFolder dir;
   const auto bare = load_def(dir.write("bare.yaml", "model: epstein\n"));
   CHECK(bare.info.fields.size() == d.fields.size());
   CHECK(bare.info.hash == d.hash);

@@ -102,7 +102,8 @@ class StateHasher {
 
 }  // namespace
 
-EpsteinModel::EpsteinModel(const EpsteinDef& def, std::uint64_t seed)
+// Geometry and rules only; the public constructors then place the agents.
+EpsteinModel::EpsteinModel(const EpsteinDef& def, std::uint64_t seed, Unplaced)
     : def_(checked(def)),
       seed_(seed),
       torus_{static_cast<std::int32_t>(def.width), static_cast<std::int32_t>(def.height)},
@@ -111,7 +112,10 @@ EpsteinModel::EpsteinModel(const EpsteinDef& def, std::uint64_t seed)
       citizen_picker_(torus_, citizen_vision_),
       cop_picker_(torus_, cop_vision_),
       arrest_probability_(def.arrest_rule, def.arrest_constant,
-                          static_cast<std::int64_t>(citizen_vision_.offsets().size())) {
+                          static_cast<std::int64_t>(citizen_vision_.offsets().size())) {}
+
+EpsteinModel::EpsteinModel(const EpsteinDef& def, std::uint64_t seed)
+    : EpsteinModel(def, seed, Unplaced{}) {
   const std::int32_t cops = cops_at(0);
   allocate(count_for(def.citizen_density, torus_.cells()), cops);
   place_randomly(cops);
@@ -119,15 +123,7 @@ EpsteinModel::EpsteinModel(const EpsteinDef& def, std::uint64_t seed)
 }
 
 EpsteinModel::EpsteinModel(const EpsteinDef& def, std::uint64_t seed, const Layout& layout)
-    : def_(checked(def)),
-      seed_(seed),
-      torus_{static_cast<std::int32_t>(def.width), static_cast<std::int32_t>(def.height)},
-      citizen_vision_(def.vision_shape, static_cast<std::int32_t>(def.citizen_vision)),
-      cop_vision_(def.vision_shape, static_cast<std::int32_t>(def.cop_vision)),
-      citizen_picker_(torus_, citizen_vision_),
-      cop_picker_(torus_, cop_vision_),
-      arrest_probability_(def.arrest_rule, def.arrest_constant,
-                          static_cast<std::int64_t>(citizen_vision_.offsets().size())) {
+    : EpsteinModel(def, seed, Unplaced{}) {
   allocate(static_cast<std::int32_t>(layout.citizens.size()),
            static_cast<std::int32_t>(layout.cops.size()));
   place_layout(layout);

@@ -110,6 +110,8 @@ class EpsteinModel final : public Simulation {
   [[nodiscard]] const CitizenCounts& counts() const { return counts_; }
 
  private:
+  struct Unplaced {};
+  EpsteinModel(const EpsteinDef& def, std::uint64_t seed, Unplaced);
   static std::size_t idx(std::int32_t i) { return static_cast<std::size_t>(i); }
   [[nodiscard]] const EmptyCellPicker& picker_of(std::int32_t agent) const {
     return is_cop(agent) ? cop_picker_ : citizen_picker_;

@@ -1,5 +1,6 @@
 #pragma once
-// A fresh, empty folder under the build tree for one test, removed when the test ends.
+// A fresh, empty folder under the build tree for one test, removed when the test ends; shared by
+// every test program.
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,9 +15,10 @@ namespace insim::test {
 
 class ScratchFolder {
  public:
-  explicit ScratchFolder(std::string_view name)
+  explicit ScratchFolder(std::string_view name = "scratch")
       : path_(std::filesystem::path(INSIM_BINARY_DIR) / "test-scratch" /
-              (std::string(name) + "-" + std::to_string(::getpid()))) {
+              (std::string(name) + "-" + std::to_string(::getpid()) + "-" +
+               std::to_string(next_id()))) {
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }
@@ -28,11 +30,22 @@ class ScratchFolder {
   ScratchFolder& operator=(const ScratchFolder&) = delete;
 
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+  // Writes `text` to `name` (sub-folders created as needed) and returns its path.
+  std::filesystem::path write(const std::string& name, std::string_view text) const {
+    const auto p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
   [[nodiscard]] std::filesystem::path operator/(std::string_view name) const {
     return path_ / name;
   }
 
  private:
+  static int next_id() {
+    static int id = 0;
+    return id++;
+  }
   std::filesystem::path path_;
 };
 
