@@ -52,6 +52,7 @@ int run_run(const RunArgs& a, const std::vector<std::string>& command_line) {
              r.out_dir.string());
   fmt::print("{} steps x {} agents in {:.3f} s: {:.4g} agent-steps/s ({} threads, seed {})\n",
              r.steps, r.agents, r.wall_seconds, r.agent_steps_per_second, r.threads, r.seed);
+  for (const auto& [name, value] : r.model_summary) fmt::print("  {:<20} {:.6g}\n", name, value);
   return kExitOk;
 }
 

@@ -172,6 +172,7 @@ RunResult run_scenario(const LoadedScenario& scenario, const RunOptions& options
     summary.statistics.push_back(stats.summary(i));
   }
   summary.model = sim->summary();
+  result.model_summary = summary.model;
   summary.state_hash = result.state_hash;
   summary_file.write(output::to_json(summary).dump(2) + "\n");
 

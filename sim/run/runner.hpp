@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "run/scenario_loading.hpp"
@@ -37,6 +38,8 @@ struct RunResult {
   double wall_seconds = 0.0;
   double agent_steps_per_second = 0.0;
   std::uint64_t state_hash = 0;
+  // The model's own results (Simulation::summary()), as in summary.json.
+  std::vector<std::pair<std::string, double>> model_summary;
 };
 
 inline constexpr const char* kTimeseriesFile = "timeseries.csv";
