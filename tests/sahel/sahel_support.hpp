@@ -1,0 +1,42 @@
+#pragma once
+// Loading the Sahel world from a scenario file, for the tests.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <vector>
+
+#include "core/error.hpp"
+#include "models/sahel/sahel_world_def.hpp"
+#include "scenario/loader/loader.hpp"
+
+namespace insim::test {
+
+inline std::filesystem::path sahel_world_file() {
+  return std::filesystem::path(INSIM_SOURCE_DIR) / "scenarios" / "sahel" / "world.yaml";
+}
+
+struct LoadedWorld {
+  sahel::SahelWorldDef def;
+  scenario::LoadResult info;
+};
+
+inline LoadedWorld load_world(const std::filesystem::path& file) {
+  LoadedWorld out;
+  out.info = scenario::load(file, {}, [&out](scenario::Schema& s) {
+    scenario::Schema::Section a(s, "sahel");
+    scenario::Schema::Section b(s, "world");
+    describe(s, out.def);
+  });
+  return out;
+}
+
+inline std::vector<Diagnostic> world_problems(const std::filesystem::path& file) {
+  try {
+    (void)load_world(file);
+  } catch (const InputError& e) {
+    return e.diagnostics();
+  }
+  FAIL("expected the world to be rejected: " << file);
+  return {};
+}
+
+}  // namespace insim::test
