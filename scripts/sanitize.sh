@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Builds and tests insim under the sanitizers (docs/sanitizers.md); CI runs it after test.sh.
+#   address: AddressSanitizer + UndefinedBehaviorSanitizer (build-asan), the whole test suite.
+#   thread:  ThreadSanitizer (build-tsan), the tests that run threads, against a oneTBB that is
+#            itself built with TSan.
+# Any report fails the run. Needs scripts/setup.sh's packages (run that first).
+# Usage: scripts/sanitize.sh [address|thread]...   (default: both)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+# The test programs must load the sanitizer's runtime: a build without it would pass silently.
+require_linked() {  # program, library-path pattern
+  if ! ldd "$1" | grep -q "$2"; then
+    echo "sanitize: $1 does not load $2" >&2
+    exit 1
+  fi
+}
+
+address() {
+  cmake --preset asan >/dev/null
+  cmake --build build-asan -j "$jobs"
+  require_linked build-asan/tests/test_core libasan
+  # -E: the memory test bounds the insim process's peak RSS, which under ASan is dominated by
+  # shadow memory and the freed-memory quarantine, so its bound means nothing there.
+  ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:strict_init_order=1 \
+  UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 900 \
+    -E '^insim run: peak memory does not grow with the number of steps$'
+}
+
+# Debian's libtbb is not instrumented: TSan cannot see the synchronisation inside it (a task
+# spawned by one thread and stolen by another), so it reports races between TBB's own inline
+# code and between every task body and the thread that started the loop. Suppressing those would
+# suppress every race in our parallel loops too, so we build the same oneTBB version from
+# Debian's source package with TSan instead (about 15 s) into build-tsan/onetbb, where the tsan
+# preset's TBB_DIR points.
+instrumented_tbb() {
+  local prefix=$PWD/build-tsan/onetbb work=$PWD/build-tsan/onetbb-work
+  if [ -f "$prefix/lib/cmake/TBB/TBBConfig.cmake" ]; then return; fi
+  local version codename
+  version=$(dpkg-query -W -f='${source:Version}' libtbb-dev)
+  # shellcheck source=/dev/null
+  codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
+  rm -rf "$work"
+  mkdir -p "$work"/{lists/partial,cache/archives/partial,parts,src}
+  # A private source list and cache: apt fetches and verifies the source package without
+  # changing the machine's apt configuration.
+  local keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+  cat >"$work/sources.list" <<EOF
+deb-src [signed-by=$keyring] http://deb.debian.org/debian $codename main
+deb-src [signed-by=$keyring] http://deb.debian.org/debian $codename-updates main
+deb-src [signed-by=$keyring] http://deb.debian.org/debian-security $codename-security main
+EOF
+  local apt=(apt-get -qq -o "Dir::Etc::SourceList=$work/sources.list"
+             -o "Dir::Etc::SourceParts=$work/parts" -o "Dir::State::Lists=$work/lists"
+             -o "Dir::Cache=$work/cache" -o APT::Sandbox::User="$(id -un)")
+  "${apt[@]}" update
+  (cd "$work/src" && "${apt[@]}" source --download-only "onetbb=$version")
+  (cd "$work/src" && cmake -E tar xf onetbb_*.orig.tar.*)
+  local source=("$work"/src/oneTBB-*/)
+  # Its build log is kept only on failure: GCC warns (-Wtsan) at each of TBB's standalone
+  # atomic_thread_fence calls, which TSan does not model (docs/sanitizers.md).
+  echo "sanitize: building oneTBB $version with TSan" >&2
+  if ! { cmake -S "${source[0]}" -B "$work/build" -G Ninja \
+           -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTBB_SANITIZE=thread -DTBB_STRICT=OFF \
+           -DTBB_TEST=OFF -DTBBMALLOC_BUILD=OFF -DTBB_DISABLE_HWLOC_AUTOMATIC_SEARCH=ON \
+           -DCMAKE_INSTALL_PREFIX="$prefix" -DCMAKE_INSTALL_LIBDIR=lib &&
+         cmake --build "$work/build" -j "$jobs" && cmake --install "$work/build"; } \
+       >"$work/build.log" 2>&1; then
+    cat "$work/build.log" >&2
+    exit 1
+  fi
+  rm -rf "$work"
+}
+
+thread() {
+  instrumented_tbb
+  cmake --preset tsan >/dev/null
+  cmake --build build-tsan -j "$jobs" --target test_core test_determinism test_epstein test_cli
+  require_linked build-tsan/tests/test_core libtsan
+  require_linked build-tsan/tests/test_core "$PWD/build-tsan/onetbb/lib/libtbb"
+  # The test programs whose code runs threads, whole: core (the parallel helpers), the
+  # determinism tests and the Epstein model (parallel activation); from test_cli only the
+  # 1/2/4/8-thread run. The others run one thread and are ASan's job. Run from the source folder,
+  # as ctest does; a name that matches no test fails (--warn NoTests).
+  export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+  local program
+  for program in test_core test_determinism test_epstein; do
+    echo "sanitize: $program under TSan"
+    "build-tsan/tests/$program" --warn NoTests
+  done
+  echo "sanitize: test_cli thread-count test under TSan"
+  build-tsan/tests/test_cli --warn NoTests "insim run: timeseries.csv is bit-identical for*"
+}
+
+sanitizers=("$@")
+if (($# == 0)); then sanitizers=(address thread); fi
+for s in "${sanitizers[@]}"; do
+  case $s in
+    address | thread) ;;
+    *) echo "usage: scripts/sanitize.sh [address|thread]..." >&2; exit 2 ;;
+  esac
+done
+for s in "${sanitizers[@]}"; do "$s"; done
