@@ -29,14 +29,20 @@ inline LoadedWorld load_world(const std::filesystem::path& file) {
   return out;
 }
 
-inline std::vector<Diagnostic> world_problems(const std::filesystem::path& file) {
+// The problems `load(file)` reports; fails the test when the file loads cleanly.
+template <class Load>
+std::vector<Diagnostic> problems_when_loading(Load&& load, const std::filesystem::path& file) {
   try {
-    (void)load_world(file);
+    (void)load(file);
   } catch (const InputError& e) {
     return e.diagnostics();
   }
-  FAIL("expected the world to be rejected: " << file);
+  FAIL("expected the file to be rejected: " << file);
   return {};
+}
+
+inline std::vector<Diagnostic> world_problems(const std::filesystem::path& file) {
+  return problems_when_loading(load_world, file);
 }
 
 }  // namespace insim::test

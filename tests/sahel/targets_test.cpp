@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "models/sahel/targets_def.hpp"
 #include "scenario/loader/loader.hpp"
+#include "sahel_support.hpp"
 #include "support/scratch_folder.hpp"
 
 using Catch::Contains;
@@ -39,13 +40,7 @@ LoadedTargets load_targets(const std::filesystem::path& file) {
 }
 
 std::vector<insim::Diagnostic> target_problems(const std::filesystem::path& file) {
-  try {
-    (void)load_targets(file);
-  } catch (const insim::InputError& e) {
-    return e.diagnostics();
-  }
-  FAIL("expected the targets to be rejected: " << file);
-  return {};
+  return insim::test::problems_when_loading(load_targets, file);
 }
 
 std::string ucdp_row(int year, int state_based, int non_state, int one_sided, int total_best,
