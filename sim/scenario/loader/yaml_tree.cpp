@@ -4,6 +4,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <map>
+#include <optional>
+#include <utility>
 
 #include "scenario/loader/scalar_parse.hpp"
 
@@ -63,10 +65,28 @@ std::string child_path(const std::string& parent, const std::string& key) {
   return parent.empty() ? key : parent + '.' + key;
 }
 
+// Whether the quote at text[open] has its closing quote. yaml-cpp 0.7 accepts a quoted scalar
+// that runs to the end of the file, silently swallowing every line after it into one value.
+bool quote_closed(const std::string& text, std::size_t open) {
+  const char quote = text[open];
+  for (std::size_t i = open + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;  // an escaped character, possibly a quote
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is a single quote inside single quotes
+      } else {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 class Converter {
  public:
-  Converter(const std::string& file, std::vector<Diagnostic>& problems)
-      : file_(file), problems_(problems) {}
+  Converter(const std::string& text, const std::string& file, std::vector<Diagnostic>& problems)
+      : text_(text), file_(file), problems_(problems) {}
 
   void convert(const YAML::Node& in, YamlNode& out, const std::string& path, int depth) {
     out.where = location_of(in.Mark(), file_);
@@ -85,6 +105,7 @@ class Converter {
         out.scalar = in.Scalar();
         // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
         out.quoted = in.Tag() == "!";
+        if (out.quoted) check_quote_closed(in.Mark(), out.where, path);
         break;
       case YAML::NodeType::Sequence: {
         out.kind = YamlNode::Kind::sequence;
@@ -133,9 +154,69 @@ class Converter {
     }
   }
 
+  void check_quote_closed(const YAML::Mark& mark, const Location& where, const std::string& path) {
+    if (mark.is_null() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size())
+      return;
+    const auto open = static_cast<std::size_t>(mark.pos);
+    if (text_[open] != '"' && text_[open] != '\'') return;  // a block scalar (| or >)
+    if (quote_closed(text_, open)) return;
+    problems_.push_back(
+        {file_, where.line, where.column, path,
+         fmt::format("the quoted value opened here with {} is never closed, so it would take in "
+                     "the rest of the file: add the closing {}",
+                     text_[open], text_[open])});
+  }
+
+  const std::string& text_;
   const std::string& file_;
   std::vector<Diagnostic>& problems_;
 };
+
+// The first byte that is not UTF-8 text (a NUL, or a byte outside a valid UTF-8 sequence), as a
+// problem at its line and column; yaml-cpp would read it as Latin-1 or stop at a misleading
+// token.
+std::optional<Diagnostic> not_utf8_text(const std::string& text, const std::string& file) {
+  int line = 1;
+  int column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    if (byte >= 0xC2 && byte <= 0xDF)
+      length = 2;
+    else if (byte >= 0xE0 && byte <= 0xEF)
+      length = 3;
+    else if (byte >= 0xF0 && byte <= 0xF4)
+      length = 4;
+    else if (byte >= 0x80)
+      length = 0;  // a continuation byte, or never valid in UTF-8
+    bool valid = byte != 0 && length != 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k)
+      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    // Overlong forms, surrogates and code points above U+10FFFF.
+    if (valid && length == 3) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      valid = !(byte == 0xE0 && next < 0xA0) && !(byte == 0xED && next >= 0xA0);
+    } else if (valid && length == 4) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      valid = !(byte == 0xF0 && next < 0x90) && !(byte == 0xF4 && next >= 0x90);
+    }
+    if (!valid) {
+      return Diagnostic{
+          file, line, column, "",
+          byte == 0 ? std::string("the file holds a NUL byte: a scenario file is UTF-8 text, "
+                                  "not binary data")
+                    : fmt::format("byte 0x{:02X} is not UTF-8 text: save the file as UTF-8", byte)};
+    }
+    if (byte == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
 
 std::string_view line_of(const std::string& text, int line_index) {
   std::size_t begin = 0;
@@ -171,6 +252,10 @@ bool indented_with_tab(std::string_view line) {
 
 bool parse_yaml(const std::string& text, const std::string& file_label, YamlNode& root,
                 std::vector<Diagnostic>& problems) {
+  if (auto problem = not_utf8_text(text, file_label)) {
+    problems.push_back(std::move(*problem));
+    return false;
+  }
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(text);
@@ -195,7 +280,7 @@ bool parse_yaml(const std::string& text, const std::string& file_label, YamlNode
   root = YamlNode{};
   root.where = root.key_where = Location{file_label, 1, 1};
   if (documents.empty()) return true;
-  Converter(file_label, problems).convert(documents[0], root, "", 0);
+  Converter(text, file_label, problems).convert(documents[0], root, "", 0);
   root.key_where = root.where;
   return true;
 }
