@@ -11,7 +11,7 @@ void add_common(CLI::App& app) {
   app.footer(
       "Exit codes: 0 success; 2 bad input (usage error, or a scenario or --set problem, "
       "reported with file:line:col and key); 1 other failures (e.g. the output folder cannot "
-      "be written).");
+      "be written); 130 / 143 stopped by SIGINT (Ctrl-C) / SIGTERM, no output written.");
 }
 
 void add_set_option(CLI::App& app, std::vector<std::string>& sets) {

@@ -1,5 +1,6 @@
 // insim: the command line. Parses, dispatches to one subcommand, and turns failures into
-// exit codes: 0 success, 2 bad input (usage or scenario errors), 1 anything else.
+// exit codes: 0 success, 2 bad input (usage or scenario errors), 1 anything else; a run stopped
+// by SIGINT or SIGTERM exits with 128 + the signal number (run_command.cpp).
 #include <fmt/format.h>
 
 #include <exception>

@@ -7,6 +7,7 @@
 #include "run/progress_bar.hpp"
 #include "run/runner.hpp"
 #include "run/scenario_loading.hpp"
+#include "run/stop_request.hpp"
 
 namespace insim::cli {
 
@@ -28,6 +29,8 @@ CLI::App* add_run(CLI::App& app, RunArgs& a) {
 }
 
 int run_run(const RunArgs& a, const std::vector<std::string>& command_line) {
+  // Before loading, so that a Ctrl-C from here on ends the run cleanly (see docs/interrupting.md).
+  install_stop_handlers();
   auto overrides = parse_overrides(a.sets);
   if (a.seed) overrides.push_back({"run.seed", *a.seed});
   if (a.steps) overrides.push_back({"run.steps", *a.steps});
@@ -46,7 +49,17 @@ int run_run(const RunArgs& a, const std::vector<std::string>& command_line) {
     options.progress = [&bar](std::int64_t done, std::int64_t) { bar->update(done); };
   }
 
-  const RunResult r = run_scenario(scenario, options);
+  RunResult r;
+  try {
+    r = run_scenario(scenario, options);
+  } catch (const RunStopped& e) {
+    bar.reset();  // ends the bar's line
+    fmt::print(stderr,
+               "insim: {}; no output written (outputs are kept only for complete runs); "
+               "earlier files in {} are unchanged\n",
+               e.what(), options.out_dir.string());
+    return 128 + e.signal();  // the shell's convention: 130 for SIGINT, 143 for SIGTERM
+  }
   if (bar) bar->finish();
   fmt::print("wrote {}, {}, {} in {}\n", kTimeseriesFile, kSummaryFile, kManifestFile,
              r.out_dir.string());

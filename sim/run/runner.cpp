@@ -15,6 +15,7 @@
 #include "output/timeseries_csv.hpp"
 #include "run/run_environment.hpp"
 #include "run/simulation_factory.hpp"
+#include "run/stop_request.hpp"
 
 namespace insim {
 
@@ -99,7 +100,19 @@ std::string scenario_name(const LoadedScenario& scenario) {
   if (scenario.info.files.empty()) return {};
   return std::filesystem::path(scenario.info.files.front()).stem().string();
 }
+
+// Called only between steps: the simulation is never left inside a parallel loop.
+void stop_if_requested(std::int64_t steps_done, std::int64_t steps) {
+  if (const int signal = stop_signal(); signal != 0) throw RunStopped(signal, steps_done, steps);
+}
 }  // namespace
+
+RunStopped::RunStopped(int signal, std::int64_t steps_done, std::int64_t steps)
+    : std::runtime_error(fmt::format("stopped by {} after {} of {} steps", signal_name(signal),
+                                     steps_done, steps)),
+      signal_(signal),
+      steps_done_(steps_done),
+      steps_(steps) {}
 
 RunResult run_scenario(const LoadedScenario& scenario, const RunOptions& options) {
   const auto wall_start = Clock::now();
@@ -144,6 +157,7 @@ RunResult run_scenario(const LoadedScenario& scenario, const RunOptions& options
   const auto loop_start = Clock::now();
   record();
   for (std::int64_t s = 1; s <= steps; ++s) {
+    stop_if_requested(s - 1, steps);
     sim->step();
     if (s % def.run.record_every == 0 || s == steps) record();
     if (options.progress) options.progress(s, steps);
@@ -200,6 +214,7 @@ RunResult run_scenario(const LoadedScenario& scenario, const RunOptions& options
   manifest.wall_seconds = result.wall_seconds;
   manifest_file.write(output::to_json(manifest).dump(2) + "\n");
 
+  stop_if_requested(steps, steps);  // the last chance before the outputs become visible
   // All three made durable first, so that only renames remain that could fail.
   timeseries_file.finish();
   summary_file.finish();

@@ -3,10 +3,13 @@
 // timeseries.csv (step 0, every run.record_every steps, and the last step), summary.json and
 // manifest.json. Nothing half-written: the folder is checked for writing before the run,
 // outputs go to temporary files, and they are renamed into place only once the run completed.
+// A stop request (SIGINT/SIGTERM, run/stop_request.hpp) is honoured between steps: the run
+// throws RunStopped and, as any failed run, leaves no output of its own.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,8 +49,24 @@ inline constexpr const char* kTimeseriesFile = "timeseries.csv";
 inline constexpr const char* kSummaryFile = "summary.json";
 inline constexpr const char* kManifestFile = "manifest.json";
 
+// A run given up at a step boundary because a stop was requested; its outputs were discarded.
+class RunStopped : public std::runtime_error {
+ public:
+  RunStopped(int signal, std::int64_t steps_done, std::int64_t steps);
+  [[nodiscard]] int signal() const { return signal_; }
+  [[nodiscard]] std::int64_t steps_done() const { return steps_done_; }
+  [[nodiscard]] std::int64_t steps() const { return steps_; }
+
+ private:
+  int signal_;
+  std::int64_t steps_done_;
+  std::int64_t steps_;
+};
+
 // Throws InputError for out-of-range options, output::OutputError when the folder or a file
-// cannot be written; in either case no output file is left behind.
+// cannot be written, RunStopped when a stop was requested before the outputs were complete; in
+// each case no output file is left behind. Once the outputs are being renamed into place a stop
+// request is no longer looked at: the run completes.
 RunResult run_scenario(const LoadedScenario& scenario, const RunOptions& options);
 
 }  // namespace insim
