@@ -1,6 +1,7 @@
 #include "cli/insim_process.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -14,10 +15,8 @@ extern char** environ;
 
 namespace insim::test {
 
-ProcessResult run_insim(const std::vector<std::string>& args,
-                        const std::filesystem::path& work_dir) {
-  const auto out_file = work_dir / ".insim-stdout";
-  const auto err_file = work_dir / ".insim-stderr";
+pid_t spawn_insim(const std::vector<std::string>& args, const std::filesystem::path& work_dir,
+                  const std::filesystem::path& out_file, const std::filesystem::path& err_file) {
   std::vector<std::string> argv_strings{INSIM_EXE};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -31,10 +30,27 @@ ProcessResult run_insim(const std::vector<std::string>& args,
   posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
   posix_spawn_file_actions_addchdir_np(&actions, work_dir.c_str());
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  posix_spawnattr_setsigdefault(&attributes, &stop_signals);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, INSIM_EXE, &actions, nullptr, argv.data(), environ);
+  const int rc = posix_spawn(&pid, INSIM_EXE, &actions, &attributes, argv.data(), environ);
+  posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot start " + std::string(INSIM_EXE));
+  return pid;
+}
+
+ProcessResult run_insim(const std::vector<std::string>& args,
+                        const std::filesystem::path& work_dir) {
+  const auto out_file = work_dir / ".insim-stdout";
+  const auto err_file = work_dir / ".insim-stderr";
+  const pid_t pid = spawn_insim(args, work_dir, out_file, err_file);
 
   int status = 0;
   rusage usage{};

@@ -1,6 +1,8 @@
 #pragma once
 // Runs the built `insim` executable as a child process: exit code, stdout, stderr, and the
 // child's peak resident memory from wait4(2).
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -13,6 +15,12 @@ struct ProcessResult {
   std::string err;
   long peak_rss_kib = 0;  // ru_maxrss
 };
+
+// Starts `insim ARGS` in `work_dir` with stdout and stderr going to the two files, SIGINT and
+// SIGTERM at their default action (insim keeps a signal ignored if it starts ignored, and a
+// test runner may ignore them). Returns the child's pid; throws if it cannot start.
+pid_t spawn_insim(const std::vector<std::string>& args, const std::filesystem::path& work_dir,
+                  const std::filesystem::path& out_file, const std::filesystem::path& err_file);
 
 // `work_dir` receives the captured stdout/stderr files and is the child's working directory.
 ProcessResult run_insim(const std::vector<std::string>& args,

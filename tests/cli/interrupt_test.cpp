@@ -1,8 +1,6 @@
 // Stopping a run with SIGINT (Ctrl-C) or SIGTERM: it ends at a step boundary, says so, exits with
 // 128 + the signal number, and keeps no output of its own (docs/interrupting.md).
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,7 +15,6 @@
 #include "run/stop_request.hpp"
 #include "support/scratch_folder.hpp"
 
-extern char** environ;
 
 using insim::test::cli_data;
 using insim::test::entries;
@@ -34,32 +31,7 @@ class Child {
  public:
   Child(const std::vector<std::string>& args, const std::filesystem::path& work_dir)
       : err_file_(work_dir / ".child-stderr") {
-    std::vector<std::string> argv_strings{INSIM_EXE};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& s : argv_strings) argv.push_back(s.data());
-    argv.push_back(nullptr);
-    const auto out_file = work_dir / ".child-stdout";
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                     0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err_file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                     0644);
-    // The stop signals at their default action in the child, even where this test runs with
-    // them ignored (insim leaves an ignored signal ignored).
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    posix_spawnattr_setsigdefault(&attributes, &stop_signals);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
-    const int rc = posix_spawn(&pid_, INSIM_EXE, &actions, &attributes, argv.data(), environ);
-    posix_spawnattr_destroy(&attributes);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
+    pid_ = insim::test::spawn_insim(args, work_dir, work_dir / ".child-stdout", err_file_);
   }
   ~Child() {
     if (pid_ > 0) {  // a test that failed early: never leave a runaway child behind

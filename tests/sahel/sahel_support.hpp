@@ -29,6 +29,20 @@ inline LoadedWorld load_world(const std::filesystem::path& file) {
   return out;
 }
 
+// Checks that every value the file sets (not defaults, not list sizes) names a source, and
+// returns how many values the file sets.
+inline std::size_t count_sourced_values(const scenario::LoadResult& info) {
+  std::size_t from_file = 0;
+  for (const auto& f : info.fields) {
+    if (f.origin == "default" || f.type == "list") continue;
+    ++from_file;
+    INFO(f.path << " set at " << f.origin);
+    CHECK_FALSE(f.source.empty());
+    CHECK(f.source_kind != scenario::SourceKind::unstated);
+  }
+  return from_file;
+}
+
 // The problems `load(file)` reports; fails the test when the file loads cleanly.
 template <class Load>
 std::vector<Diagnostic> problems_when_loading(Load&& load, const std::filesystem::path& file) {

@@ -73,14 +73,7 @@ std::string one_series(const std::string& points) {
 TEST_CASE("sahel timeline: timeline.yaml loads and every value it sets names its source",
           "[sahel][timeline]") {
   const auto h = load_history(timeline_file());
-  std::size_t from_file = 0;
-  for (const auto& f : h.info.fields) {
-    if (f.origin == "default" || f.type == "list") continue;
-    ++from_file;
-    INFO(f.path << " set at " << f.origin);
-    CHECK_FALSE(f.source.empty());
-    CHECK(f.source_kind != sc::SourceKind::unstated);
-  }
+  const std::size_t from_file = insim::test::count_sourced_values(h.info);
   CHECK(from_file > 300);
   CHECK(h.timeline.events.size() == 45);
   CHECK(h.forces.series.size() == 9);

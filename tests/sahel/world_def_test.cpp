@@ -36,14 +36,7 @@ TEST_CASE("sahel world: world.yaml loads and every value it sets names its sourc
   CHECK(w.def.regions[0].name == "Kayes");
   CHECK(w.def.regions[3].name == "Ségou");
   CHECK(w.def.regions[6].population_2009 == 542304);
-  std::size_t from_file = 0;
-  for (const auto& f : w.info.fields) {
-    if (f.origin == "default" || f.type == "list") continue;
-    ++from_file;
-    INFO(f.path << " set at " << f.origin);
-    CHECK_FALSE(f.source.empty());
-    CHECK(f.source_kind != sc::SourceKind::unstated);
-  }
+  const std::size_t from_file = insim::test::count_sourced_values(w.info);
   CHECK(from_file > 250);
 }
 
