@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "run/progress_bar.hpp"
@@ -13,7 +15,9 @@ namespace insim::cli {
 
 CLI::App* add_run(CLI::App& app, RunArgs& a) {
   CLI::App* cmd = app.add_subcommand(
-      "run", "run a scenario and write timeseries.csv, summary.json and manifest.json");
+      "run",
+      "run a scenario and write timeseries.csv, summary.json, manifest.json and, for models "
+      "with regions or end-of-run tables, regions.csv and those tables (docs/outputs.md)");
   add_common(*cmd);
   cmd->add_option("SCENARIO", a.scenario, "scenario file (YAML)")->required();
   cmd->add_option("--seed", a.seed, "random seed (same as --set run.seed=N)")->type_name("N");
@@ -61,8 +65,9 @@ int run_run(const RunArgs& a, const std::vector<std::string>& command_line) {
     return 128 + e.signal();  // the shell's convention: 130 for SIGINT, 143 for SIGTERM
   }
   if (bar) bar->finish();
-  fmt::print("wrote {}, {}, {} in {}\n", kTimeseriesFile, kSummaryFile, kManifestFile,
-             r.out_dir.string());
+  std::vector<std::string> written;
+  for (const auto& file : r.files()) written.push_back(file.filename().string());
+  fmt::print("wrote {} in {}\n", fmt::join(written, ", "), r.out_dir.string());
   fmt::print("{} steps x {} agents in {:.3f} s: {:.4g} agent-steps/s ({} threads, seed {})\n",
              r.steps, r.agents, r.wall_seconds, r.agent_steps_per_second, r.threads, r.seed);
   for (const auto& [name, value] : r.model_summary) fmt::print("  {:<20} {:.6g}\n", name, value);

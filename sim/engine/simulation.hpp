@@ -3,12 +3,23 @@
 // of named numbers. Describing (Def), running (Simulation) and recording (output/) are
 // separate types (FLAME GPU 2: ModelDescription / CUDASimulation / LoggingConfig).
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/calendar.hpp"
+
 namespace insim {
+
+// A table written once at the end of a run (events log, yearly totals): CSV with a header.
+// Cells are text, already formatted by the model (numbers with output/number_format.hpp).
+struct FinalTable {
+  std::string file;                 // "events.csv"
+  std::vector<std::string> header;  // column names
+  std::vector<std::vector<std::string>> rows;
+};
 
 class Simulation {
  public:
@@ -30,6 +41,19 @@ class Simulation {
   [[nodiscard]] virtual std::vector<std::pair<std::string, double>> summary() const = 0;
   // A hash of the full model state (positions, statuses, ...) for determinism tests.
   [[nodiscard]] virtual std::uint64_t state_hash() const = 0;
+
+  // Optional, for models with dates and places (the Sahel model); the defaults mean "none".
+  // The calendar that maps steps to dates: the runner then writes a `date` column.
+  [[nodiscard]] virtual std::optional<Calendar> calendar() const { return std::nullopt; }
+  // Places observed each recorded step (regions), and what is observed of each. The runner
+  // writes them in long format (step, date, region, variable, value) to regions.csv.
+  [[nodiscard]] virtual std::span<const std::string> places() const { return {}; }
+  [[nodiscard]] virtual std::span<const std::string> place_columns() const { return {}; }
+  // Writes places().size() x place_columns().size() values, row-major by place. Must not
+  // allocate.
+  virtual void observe_places(std::span<double> values) const { (void)values; }
+  // Tables built from the whole run, written once at its end.
+  [[nodiscard]] virtual std::vector<FinalTable> final_tables() const { return {}; }
 };
 
 }  // namespace insim

@@ -21,6 +21,7 @@ nlohmann::ordered_json to_json(const Manifest& m) {
   j["record_every"] = m.record_every;
   j["threads"] = m.threads;
   j["command_line"] = m.command_line;
+  j["outputs"] = m.outputs;
   j["build"] = {{"compiler", m.build.compiler},
                 {"build_type", m.build.build_type},
                 {"cxx_flags", m.build.cxx_flags}};

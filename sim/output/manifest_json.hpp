@@ -1,7 +1,7 @@
 #pragma once
 // manifest.json: enough to reproduce a run exactly and to know what each value rests on:
 // program version and build, the scenario's files and hash, every resolved parameter with its
-// source and origin, seed, steps, threads, command line, host and timing.
+// source and origin, seed, steps, threads, command line, the files written, host and timing.
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -38,6 +38,7 @@ struct Manifest {
   std::int64_t record_every = 1;
   int threads = 0;
   std::vector<std::string> command_line;
+  std::vector<std::string> outputs;  // the files the run wrote into its folder, this one included
   BuildInfo build;
   std::string host;
   std::string start_time_utc;  // ISO 8601, e.g. "2025-01-31T12:00:00Z"

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <chrono>
+#include <deque>
+#include <string_view>
 #include <system_error>
 
 #include "core/error.hpp"
@@ -10,7 +13,9 @@
 #include "insim/version.hpp"
 #include "output/atomic_file.hpp"
 #include "output/column_stats.hpp"
+#include "output/final_table_csv.hpp"
 #include "output/manifest_json.hpp"
+#include "output/regions_csv.hpp"
 #include "output/summary_json.hpp"
 #include "output/timeseries_csv.hpp"
 #include "run/run_environment.hpp"
@@ -107,6 +112,15 @@ void stop_if_requested(std::int64_t steps_done, std::int64_t steps) {
 }
 }  // namespace
 
+std::vector<std::filesystem::path> RunResult::files() const {
+  std::vector<std::filesystem::path> out{timeseries};
+  if (!regions.empty()) out.push_back(regions);
+  out.insert(out.end(), tables.begin(), tables.end());
+  out.push_back(summary);
+  out.push_back(manifest);
+  return out;
+}
+
 RunStopped::RunStopped(int signal, std::int64_t steps_done, std::int64_t steps)
     : std::runtime_error(fmt::format("stopped by {} after {} of {} steps", signal_name(signal),
                                      steps_done, steps)),
@@ -140,18 +154,45 @@ RunResult run_scenario(const LoadedScenario& scenario, const RunOptions& options
   output::AtomicFile manifest_file(result.manifest);
 
   const ThreadLimit thread_limit(options.threads);
-  auto sim = make_simulation(def, static_cast<std::uint64_t>(seed));
+  const auto model_seed = static_cast<std::uint64_t>(seed);
+  auto sim = options.simulation_factory ? options.simulation_factory(def, model_seed)
+                                        : make_simulation(def, model_seed);
+  if (!sim) throw std::logic_error("RunOptions::simulation_factory made no Simulation");
   const auto columns = sim->columns();
   if (columns.empty() || columns.front() != "step") {
     throw std::logic_error("Simulation::columns() must start with \"step\"");
   }
-  output::TimeseriesCsv csv(timeseries_file, columns);
+  const std::optional<Calendar> calendar = sim->calendar();
+  output::TimeseriesCsv csv(timeseries_file, columns, calendar.has_value());
   output::ColumnStats stats(columns.size() - 1);  // `step` itself needs no statistics
   std::vector<double> row(columns.size());
+
+  // regions.csv only for a model with places; its buffers are sized here, once.
+  std::optional<output::AtomicFile> regions_file;
+  std::optional<output::RegionsCsv> regions_csv;
+  std::vector<double> place_values;
+  if (const auto places = sim->places(); !places.empty()) {
+    const auto place_columns = sim->place_columns();
+    if (place_columns.empty()) {
+      throw std::logic_error("Simulation::places() without place_columns(): nothing to record");
+    }
+    result.regions = result.out_dir / kRegionsFile;
+    regions_file.emplace(result.regions);
+    regions_csv.emplace(*regions_file, places, place_columns, calendar.has_value());
+    place_values.resize(regions_csv->values_per_step());
+  }
+
   const auto record = [&] {
+    const std::int64_t step = sim->current_step();
+    const std::optional<Date> date =
+        calendar ? std::optional<Date>(calendar->date_of(step)) : std::nullopt;
     sim->observe(row);
-    csv.write_row(row);
-    stats.add(sim->current_step(), std::span<const double>(row).subspan(1));
+    csv.write_row(row, date);
+    if (regions_csv) {
+      sim->observe_places(place_values);
+      regions_csv->write_step(step, date, place_values);
+    }
+    stats.add(step, std::span<const double>(row).subspan(1));
   };
 
   const auto loop_start = Clock::now();
@@ -173,6 +214,17 @@ RunResult run_scenario(const LoadedScenario& scenario, const RunOptions& options
   result.agent_steps_per_second = loop_seconds > 0 ? static_cast<double>(result.agents) *
                                                          static_cast<double>(steps) / loop_seconds
                                                    : 0.0;
+
+  // The model's end-of-run tables, checked whole before any of them is written.
+  const std::vector<FinalTable> tables = sim->final_tables();
+  const std::array<std::string_view, 4> reserved{kTimeseriesFile, kRegionsFile, kSummaryFile,
+                                                 kManifestFile};
+  output::check_final_tables(tables, reserved);
+  std::deque<output::AtomicFile> table_files;  // a deque: AtomicFile does not move
+  for (const FinalTable& table : tables) {
+    result.tables.push_back(result.out_dir / table.file);
+    output::write_final_table(table_files.emplace_back(result.tables.back()), table);
+  }
 
   const std::string name = scenario_name(scenario);
 
@@ -205,6 +257,7 @@ RunResult run_scenario(const LoadedScenario& scenario, const RunOptions& options
   manifest.record_every = def.run.record_every;
   manifest.threads = result.threads;
   manifest.command_line = options.command_line;
+  for (const auto& file : result.files()) manifest.outputs.push_back(file.filename().string());
   manifest.build = build_info();
   manifest.host = host_name();
   manifest.start_time_utc = utc_iso8601(start_time);
@@ -214,14 +267,17 @@ RunResult run_scenario(const LoadedScenario& scenario, const RunOptions& options
   manifest.wall_seconds = result.wall_seconds;
   manifest_file.write(output::to_json(manifest).dump(2) + "\n");
 
+  // In the order of result.files().
+  std::vector<output::AtomicFile*> files{&timeseries_file};
+  if (regions_file) files.push_back(&*regions_file);
+  for (output::AtomicFile& f : table_files) files.push_back(&f);
+  files.push_back(&summary_file);
+  files.push_back(&manifest_file);
+
   stop_if_requested(steps, steps);  // the last chance before the outputs become visible
-  // All three made durable first, so that only renames remain that could fail.
-  timeseries_file.finish();
-  summary_file.finish();
-  manifest_file.finish();
-  timeseries_file.commit();
-  summary_file.commit();
-  manifest_file.commit();
+  // All made durable first, so that only renames remain that could fail.
+  for (output::AtomicFile* f : files) f->finish();
+  for (output::AtomicFile* f : files) f->commit();
   folders.keep();
   return result;
 }

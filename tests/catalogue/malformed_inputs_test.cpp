@@ -120,10 +120,10 @@ const std::vector<Case> kFileCases = {
    "extends_cycle_b.yaml"},
   {"extends_self.yaml", Reader::scenario, 2, "extends", "extends cycle: "},
   {"extends_missing_target.yaml", Reader::scenario, 2, "extends", "cannot open the scenario 'no_such_parent.yaml' that this file extends"},
-  {"extends_not_a_string.yaml", Reader::scenario, 1, "extends", "expected the path of the scenario file this one extends, got a list"},
+  {"extends_not_a_string.yaml", Reader::scenario, 1, "extends", "expected the path of the scenario file this one extends, got a mapping"},
   // Choices and the model.
   {"bad_choice.yaml", Reader::scenario, 2, "epstein.vision_shape", "expected one of von_neumann, moore, euclidean; got 'moor' (did you mean 'moore'?)"},
-  {"unknown_model.yaml", Reader::scenario, 1, "model", "expected one of epstein; got 'epstien'"},
+  {"unknown_model.yaml", Reader::scenario, 1, "model", "expected one of epstein, sahel; got 'epstien'"},
   // {value:, source:} pairs.
   {"value_source_extra_key.yaml", Reader::scenario, 2, "epstein.width", "unknown key 'unit' in a value with its source; the keys are value, source and note"},
   {"source_not_a_string.yaml", Reader::scenario, 2, "epstein.width", "expected the source as text, got a list"},

@@ -48,3 +48,11 @@ TEST_CASE("manifest json: parameters keep their value, source and origin") {
   CHECK(j["threads"] == 2);
   CHECK(j["command_line"][2] == "a.yaml");
 }
+
+TEST_CASE("manifest json: lists the run's output files in order", "[output]") {
+  Manifest m;
+  m.outputs = {"timeseries.csv", "regions.csv", "events.csv", "summary.json", "manifest.json"};
+  const auto j = to_json(m);
+  CHECK(j["outputs"] == nlohmann::json::array({"timeseries.csv", "regions.csv", "events.csv",
+                                               "summary.json", "manifest.json"}));
+}

@@ -159,10 +159,30 @@ TEST_CASE("errors: an extends cycle shows the chain at the extends that closes i
              Contains(label(self) + " -> " + label(dir.path() / "self.yaml")));
 }
 
-TEST_CASE("errors: extends must name a file", "[loader][errors][extends]") {
-  const auto d = problem_in("extends: [a.yaml, b.yaml]\nmodel: epstein\n");
+TEST_CASE("errors: extends must name a file or a list of files", "[loader][errors][extends]") {
+  const auto d = problem_in("extends: {file: a.yaml}\nmodel: epstein\n");
   CHECK(d.line == 1);
-  CHECK(d.message == "expected the path of the scenario file this one extends, got a list");
+  CHECK(d.message == "expected the path of the scenario file this one extends, got a mapping");
+  const auto empty = problem_in("extends: []\nmodel: epstein\n");
+  CHECK_THAT(empty.message, Contains("got an empty list"));
+  const auto item = problem_in("extends: [[b.yaml], a.yaml]\nmodel: epstein\n");
+  CHECK_THAT(item.message, Contains("got a list"));
+}
+
+TEST_CASE("extends: a list of parents merges in order, each over the one before",
+          "[loader][extends]") {
+  ScratchFolder dir;
+  dir.write("a.yaml", "model: epstein\nepstein:\n  width: 31\n  height: 32\n");
+  dir.write("b.yaml", "epstein:\n  height: 42\n  citizen_vision: 3\n");
+  const auto child = dir.write("c.yaml", "extends: [a.yaml, b.yaml]\nepstein:\n  citizen_vision: 4\n");
+  const auto loaded = insim::test::load_def(child);
+  CHECK(loaded.def.epstein.width == 31);
+  CHECK(loaded.def.epstein.height == 42);
+  CHECK(loaded.def.epstein.citizen_vision == 4);
+  REQUIRE(loaded.info.files.size() == 3);
+  CHECK(loaded.info.files[0] == label(child));
+  CHECK(loaded.info.files[1] == label(dir.path() / "a.yaml"));
+  CHECK(loaded.info.files[2] == label(dir.path() / "b.yaml"));
 }
 
 TEST_CASE("errors: a parent's problems are reported in the parent", "[loader][errors][extends]") {

@@ -63,6 +63,10 @@ std::string chain_text(const std::vector<std::string>& labels, const std::string
   return out + last;
 }
 
+std::optional<ScenarioTree> read_parent(const Request& request, const YamlNode& parent_ref,
+                                        std::vector<std::pair<fs::path, std::string>>& chain,
+                                        std::vector<Diagnostic>& problems);
+
 // Reads `request` and what it extends. `chain` holds the files being read, outermost first.
 std::optional<ScenarioTree> read_chain(const Request& request,
                                        std::vector<std::pair<fs::path, std::string>>& chain,
@@ -90,9 +94,44 @@ std::optional<ScenarioTree> read_chain(const Request& request,
   const auto extends = std::find_if(entries.begin(), entries.end(),
                                     [](const auto& e) { return e.key == "extends"; });
   if (extends == entries.end()) return tree;
-  const YamlNode parent_ref = std::move(extends->value);
+  const YamlNode parent_refs = std::move(extends->value);
   entries.erase(extends);
 
+  // `extends: base.yaml` or `extends: [world.yaml, timeline.yaml]`: the parents merge in the
+  // order written, each over the one before, and this file over them all.
+  std::vector<const YamlNode*> refs;
+  if (parent_refs.kind == YamlNode::Kind::sequence) {
+    for (const auto& item : parent_refs.items) refs.push_back(&item);
+  } else {
+    refs.push_back(&parent_refs);
+  }
+  if (refs.empty()) {
+    problems.push_back({label, parent_refs.where.line, parent_refs.where.column, "extends",
+                        "expected the path of the scenario file this one extends, or a list of "
+                        "them, got an empty list"});
+    return std::nullopt;
+  }
+  std::optional<ScenarioTree> base;
+  for (const YamlNode* ref : refs) {
+    auto parent = read_parent(request, *ref, chain, problems);
+    if (!parent) return std::nullopt;
+    if (!base) {
+      base = std::move(parent);
+    } else {
+      merge_over(base->root, std::move(parent->root));
+      base->files.insert(base->files.end(), parent->files.begin(), parent->files.end());
+    }
+  }
+  merge_over(base->root, std::move(tree.root));
+  base->files.insert(base->files.begin(), label);
+  return base;
+}
+
+// Reads the parent that `parent_ref` (one `extends:` value of `request`) names.
+std::optional<ScenarioTree> read_parent(const Request& request, const YamlNode& parent_ref,
+                                        std::vector<std::pair<fs::path, std::string>>& chain,
+                                        std::vector<Diagnostic>& problems) {
+  const std::string label = label_of(request.path);
   if (parent_ref.kind != YamlNode::Kind::scalar || parent_ref.scalar.empty()) {
     problems.push_back({label, parent_ref.where.line, parent_ref.where.column, "extends",
                         "expected the path of the scenario file this one extends, got " +
@@ -112,13 +151,9 @@ std::optional<ScenarioTree> read_chain(const Request& request,
                             "; a scenario cannot extend itself, directly or through others"});
     return std::nullopt;
   }
-
   chain.emplace_back(identity, label_of(parent.path));
   auto base = read_chain(parent, chain, problems);
   chain.pop_back();
-  if (!base) return std::nullopt;
-  merge_over(base->root, std::move(tree.root));
-  base->files.insert(base->files.begin(), label);
   return base;
 }
 
