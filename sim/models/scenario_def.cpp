@@ -1,5 +1,8 @@
 #include "models/scenario_def.hpp"
 
+#include <fmt/format.h>
+
+#include "core/calendar.hpp"
 #include "scenario/schema.hpp"
 
 namespace insim {
@@ -20,6 +23,22 @@ void describe(scenario::Schema& s, ScenarioDef& d) {
     case ModelKind::epstein: {
       scenario::Schema::Section section(s, "epstein");
       epstein::describe(s, d.epstein);
+      break;
+    }
+    case ModelKind::sahel: {
+      {
+        scenario::Schema::Section section(s, "sahel");
+        sahel::describe(s, d.sahel);
+      }
+      // The calendar decides how long a Sahel run can be; run.steps may stop it earlier.
+      const Calendar calendar(d.sahel.world.calendar.start, d.sahel.world.calendar.unit);
+      const std::int64_t covered = d.sahel.world.calendar.end < d.sahel.world.calendar.start
+                                       ? 0
+                                       : calendar.steps_until(d.sahel.world.calendar.end);
+      s.require(d.run.steps <= covered, "run.steps",
+                fmt::format("run.steps is {} but the calendar {} to {} covers {} steps",
+                            d.run.steps, to_string(d.sahel.world.calendar.start),
+                            to_string(d.sahel.world.calendar.end), covered));
       break;
     }
   }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "models/epstein/epstein_def.hpp"
+#include "models/sahel/sahel_def.hpp"
 
 namespace insim {
 
@@ -13,8 +14,8 @@ namespace scenario {
 class Schema;
 }
 
-enum class ModelKind { epstein };
-inline constexpr std::array<std::string_view, 1> kModelKindNames{"epstein"};
+enum class ModelKind { epstein, sahel };
+inline constexpr std::array<std::string_view, 2> kModelKindNames{"epstein", "sahel"};
 
 struct RunDef {
   std::int64_t steps = 500;
@@ -28,10 +29,11 @@ struct ScenarioDef {
   std::string description;
   RunDef run;
   epstein::EpsteinDef epstein;
+  sahel::SahelDef sahel;
 };
 
 // Declares every field of the scenario: model, name, description, run.*, and the chosen
-// model's section (epstein.*). A section for another model is then an unknown key.
+// model's section (epstein.* or sahel.*). A section for another model is then an unknown key.
 void describe(scenario::Schema& schema, ScenarioDef& def);
 
 }  // namespace insim

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "models/epstein/epstein_model.hpp"
+#include "models/sahel/sahel_model.hpp"
 
 namespace insim {
 
@@ -10,6 +11,8 @@ std::unique_ptr<Simulation> make_simulation(const ScenarioDef& def, std::uint64_
   switch (def.model) {
     case ModelKind::epstein:
       return std::make_unique<epstein::EpsteinModel>(def.epstein, seed);
+    case ModelKind::sahel:
+      return std::make_unique<sahel::SahelModel>(def.sahel, seed);
   }
   throw std::logic_error("make_simulation: a model kind without a Simulation");
 }

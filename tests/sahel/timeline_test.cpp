@@ -75,7 +75,7 @@ TEST_CASE("sahel timeline: timeline.yaml loads and every value it sets names its
   const auto h = load_history(timeline_file());
   const std::size_t from_file = insim::test::count_sourced_values(h.info);
   CHECK(from_file > 300);
-  CHECK(h.timeline.events.size() == 45);
+  CHECK(h.timeline.events.size() == 49);
   CHECK(h.forces.series.size() == 9);
 }
 

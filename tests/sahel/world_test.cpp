@@ -75,7 +75,7 @@ TEST_CASE("sahel world: agents of a locality are contiguous and live in its regi
     const auto l = c.locality[i];
     REQUIRE(i >= w.localities.agent_begin[l]);
     REQUIRE(i < w.localities.agent_begin[l + 1]);
-    REQUIRE(c.home[i] == w.localities.region[l]);
+    REQUIRE(c.refuge[i] == w.localities.region[l]);
     if (i > 0) REQUIRE(c.locality[i - 1] <= l);
     if (i > 0 && c.locality[i - 1] == l) REQUIRE(c.community[i - 1] <= c.community[i]);
     REQUIRE(c.status[i] == 0);
@@ -94,7 +94,7 @@ TEST_CASE("sahel world: communities follow each region's shares", "[sahel][world
   const std::size_t nc = w.community_names.size();
   std::vector<double> count(w.regions.size() * nc, 0.0);
   for (std::size_t i = 0; i < w.civilians.size(); ++i)
-    ++count[w.civilians.home[i] * nc + w.civilians.community[i]];
+    ++count[w.civilians.refuge[i] * nc + w.civilians.community[i]];
   for (std::size_t r = 0; r < w.regions.size(); ++r) {
     const double n = w.regions.agents[r];
     for (std::size_t k = 0; k < nc; ++k) {

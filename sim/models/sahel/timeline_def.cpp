@@ -91,15 +91,19 @@ void describe_event(scenario::Schema& s, EventDef& e) {
   s.text("note", e.note, "how the fact's wording became this event (dates, parts, mapping)");
 }
 
-void check_events(scenario::Schema& s, const std::vector<EventDef>& events) {
+}  // namespace
+
+void check_events(scenario::Schema& s, const std::vector<EventDef>& events,
+                  std::string_view list_key) {
   for (std::size_t i = 0; i < events.size(); ++i) {
     const EventDef& e = events[i];
-    const std::string key = fmt::format("events[{}]", i);
+    const std::string key = fmt::format("{}[{}]", list_key, i);
     s.require(!e.id.empty(), key, "an event needs an id (a FACTS.md id such as F07)");
     s.require(e.date != kUnsetDate, key, fmt::format("event '{}' has no valid date", e.id));
     for (std::size_t j = 0; j < i; ++j) {
       s.require(events[j].id != e.id, key + ".id",
-                fmt::format("event id '{}' is used twice (events[{}] and events[{}])", e.id, j, i));
+                fmt::format("event id '{}' is used twice ({}[{}] and {}[{}])", e.id, list_key, j,
+                            list_key, i));
     }
     if (i > 0 && e.date != kUnsetDate && events[i - 1].date != kUnsetDate) {
       const EventDef& before = events[i - 1];
@@ -115,6 +119,8 @@ void check_events(scenario::Schema& s, const std::vector<EventDef>& events) {
     }
   }
 }
+
+namespace {
 
 void describe_series(scenario::Schema& s, ForceSeriesDef& f) {
   s.choice("actor", f.actor, kActorNames, "whose strength");
@@ -161,8 +167,10 @@ void describe(scenario::Schema& s, TimelineDef& d) {
     scenario::Schema::Section element(s, fmt::format("events[{}]", i));
     describe_event(s, d.events[i]);
   }
-  check_events(s, d.events);
+  check_events(s, d.events, "events");
 }
+
+void describe(scenario::Schema& s, EventDef& d) { describe_event(s, d); }
 
 void describe(scenario::Schema& s, ForcesDef& d) {
   d.series.resize(

@@ -58,8 +58,9 @@ enum class EventKind : std::uint8_t {
   repression,                  // F34
   term_extended,               // F35
   purge,                       // F36
+  group_formed,                // an armed group appears (IS Sahel 2015, GATIA 2014)
 };
-inline constexpr std::array<std::string_view, 35> kEventKindNames{"arms_inflow",
+inline constexpr std::array<std::string_view, 36> kEventKindNames{"arms_inflow",
                                                                   "external_funding",
                                                                   "rebellion_start",
                                                                   "coup",
@@ -93,9 +94,10 @@ inline constexpr std::array<std::string_view, 35> kEventKindNames{"arms_inflow",
                                                                   "accord_ended",
                                                                   "repression",
                                                                   "term_extended",
-                                                                  "purge"};
+                                                                  "purge",
+                                                                  "group_formed"};
 
-static_assert(kEventKindNames.size() == static_cast<std::size_t>(EventKind::purge) + 1);
+static_assert(kEventKindNames.size() == static_cast<std::size_t>(EventKind::group_formed) + 1);
 
 // Who acts. The armed actors of Decision 3 first (one SoA row each in the model), then the
 // jihadist groups that merged into JNIM in 2017 (F12) and the Platform coalition (F10), then
@@ -216,5 +218,10 @@ struct ForcesDef {
 // "sahel", "forces").
 void describe(scenario::Schema& schema, TimelineDef& def);
 void describe(scenario::Schema& schema, ForcesDef& def);
+// One event's fields, under the current section (for lists of events elsewhere).
+void describe(scenario::Schema& schema, EventDef& def);
+// The problems of a list of events: ids missing or repeated, dates missing or out of order.
+void check_events(scenario::Schema& schema, const std::vector<EventDef>& events,
+                  std::string_view list_key);
 
 }  // namespace insim::sahel

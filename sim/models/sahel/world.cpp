@@ -113,7 +113,7 @@ void build_civilians(std::uint64_t seed, World& w) {
   const std::size_t n = w.localities.agent_begin.back();
   Civilians& c = w.civilians;
   c.locality.resize(n);
-  c.home.resize(n);
+  c.refuge.resize(n);
   c.community.resize(n);
   c.status.assign(n, static_cast<std::uint8_t>(CivilianStatus::quiet));
   c.actor.assign(n, kNoActor);
@@ -129,7 +129,7 @@ void build_civilians(std::uint64_t seed, World& w) {
     std::array<std::uint32_t, 256> per_community{};
     for (std::size_t i = begin[l]; i < begin[l + 1]; ++i) {
       c.locality[i] = static_cast<std::uint32_t>(l);
-      c.home[i] = r;
+      c.refuge[i] = r;
       const double u = draws(seed, Stream::community, 0, i).uniform();
       const auto chosen =
           static_cast<std::size_t>(std::upper_bound(cum, cum + communities, u) - cum);
@@ -152,7 +152,7 @@ void build_civilians(std::uint64_t seed, World& w) {
 
 std::size_t civilian_bytes_per_agent(const Civilians& c) {
   auto bytes = [](const auto& v) { return sizeof(typename std::decay_t<decltype(v)>::value_type); };
-  return bytes(c.locality) + bytes(c.home) + bytes(c.community) + bytes(c.status) + bytes(c.actor) +
+  return bytes(c.locality) + bytes(c.refuge) + bytes(c.community) + bytes(c.status) + bytes(c.actor) +
          bytes(c.hardship) + bytes(c.risk_aversion) + bytes(c.flags) + bytes(c.since);
 }
 

@@ -14,6 +14,7 @@ namespace insim::sahel {
 
 enum class CivilianStatus : std::uint8_t { quiet, supporter, fighter, displaced, refugee, dead };
 inline constexpr std::uint8_t kNoActor = 255;
+inline constexpr std::uint16_t kAbroad = 0xFFFF;
 
 struct Regions {
   std::vector<std::string> name;
@@ -40,8 +41,9 @@ struct Localities {
 
 // The design's 16 bytes per agent.
 struct Civilians {
-  std::vector<std::uint32_t> locality;      // where the agent lives now
-  std::vector<std::uint16_t> home;          // home region
+  std::vector<std::uint32_t> locality;      // home locality, fixed: agents stay sorted by it
+  std::vector<std::uint16_t> refuge;        // region where the agent is: its home region, the
+                                            // region it fled to, or kAbroad for a refugee
   std::vector<std::uint8_t> community;      // index into World::community_names
   std::vector<std::uint8_t> status;         // CivilianStatus
   std::vector<std::uint8_t> actor;          // armed actor supported or joined, kNoActor = none

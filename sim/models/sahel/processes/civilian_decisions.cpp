@@ -1,0 +1,231 @@
+// Phase 5: each civilian decides, Epstein's rule in a community setting. For each cell
+// (locality, community), once: the armed group the community would back (largest sympathy:
+// baseline affinity plus, X01, the abuse its members suffered from that group's enemies), the
+// weekly join probability (X05: pay), the arrest risk P from the local balance of forces.
+// Then each agent at home: dies with the cell's probability; flees with 1 - exp(-flee_rate x
+// danger); else with grievance G = H x hardship x (1 - legitimacy) and net risk N = R x P it
+// supports the group when G - N > T, and a supporter takes up arms with the join probability
+// x H. Fighters die with their group's loss rate and desert as cohesion fails. The displaced go
+// home once home is safe. Parallel over localities (agents are sorted by locality); counts are
+// per locality, so no two tasks write the same number.
+#include <algorithm>
+#include <cmath>
+
+#include "engine/parallel.hpp"
+#include "models/sahel/processes/processes.hpp"
+#include "models/sahel/streams.hpp"
+
+namespace insim::sahel {
+
+namespace {
+
+constexpr auto kQuiet = static_cast<std::uint8_t>(CivilianStatus::quiet);
+constexpr auto kSupporter = static_cast<std::uint8_t>(CivilianStatus::supporter);
+constexpr auto kFighter = static_cast<std::uint8_t>(CivilianStatus::fighter);
+constexpr auto kDisplaced = static_cast<std::uint8_t>(CivilianStatus::displaced);
+constexpr auto kRefugee = static_cast<std::uint8_t>(CivilianStatus::refugee);
+constexpr auto kDead = static_cast<std::uint8_t>(CivilianStatus::dead);
+
+// Where people of each region flee inside Mali: the safest of its neighbours and Bamako.
+void choose_refuges(State& s) {
+  const World& w = s.world;
+  const std::size_t R = w.regions.size();
+  auto& danger = s.scratch.region_danger;
+  std::fill(danger.begin(), danger.end(), 0.0F);
+  std::vector<double>& people = s.scratch.region_people;
+  people.assign(R, 0.0);
+  for (std::size_t l = 0; l < w.localities.size(); ++l) {
+    const std::size_t r = w.localities.region[l];
+    danger[r] += s.danger[l] * static_cast<float>(s.present[l]);
+    people[r] += s.present[l];
+  }
+  for (std::size_t r = 0; r < R; ++r)
+    danger[r] = people[r] > 0.0 ? static_cast<float>(danger[r] / people[r]) : 0.0F;
+  const auto capital = static_cast<std::uint16_t>(
+      std::find(w.regions.name.begin(), w.regions.name.end(), "Bamako") - w.regions.name.begin());
+  for (std::size_t r = 0; r < R; ++r) {
+    std::uint16_t best = capital < R ? capital : static_cast<std::uint16_t>(r);
+    for (std::uint32_t n = w.regions.neighbour_begin[r]; n < w.regions.neighbour_begin[r + 1];
+         ++n) {
+      const std::uint16_t candidate = w.regions.neighbour[n];
+      if (danger[candidate] < danger[best]) best = candidate;
+    }
+    s.scratch.refuge[r] = best;
+  }
+}
+
+}  // namespace
+
+void decide_civilians(State& s, const Inputs& in) {
+  World& w = s.world;
+  Civilians& civ = w.civilians;
+  const std::size_t A = kModelActors;
+  const std::size_t C = s.communities;
+  const std::size_t R = w.regions.size();
+  const std::size_t L = w.localities.size();
+  const CiviliansDef& rules = in.rules.def->civilians;
+  const MechanismsDef& on = in.rules.on();
+  const auto step = static_cast<std::uint64_t>(s.step);
+  const auto now = static_cast<std::uint32_t>(s.step);
+
+  choose_refuges(s);
+
+  // Hardship multiplier of the economy: sanctions (X08) and the end of aid (F28).
+  double economy = 1.0;
+  if (s.politics.sanctions && on.sanctions_hardship) economy += in.rules.def->politics.sanctions_hardship;
+  if (s.politics.aid_halted) economy += in.rules.def->politics.aid_halt_hardship;
+  s.hardship_multiplier = economy;
+
+  // Without X09 every community sees the state alike: the mean baseline legitimacy.
+  float uniform_legitimacy = 0.0F;
+  for (float b : in.rules.base_legitimacy) uniform_legitimacy += b;
+  uniform_legitimacy /= static_cast<float>(std::max<std::size_t>(1, C));
+
+  std::array<double, kModelActors> desertion{};
+  std::array<double, kModelActors> pay_factor{};
+  for (std::size_t a = 0; a < A; ++a) {
+    desertion[a] = rules.desertion_rate * (1.0 - s.actor.cohesion[a]);
+    pay_factor[a] = on.pay_recruitment ? 1.0 + in.rules.actor(a).pay_usd_per_month /
+                                                   rules.pay_reference_usd *
+                                                   s.actor.weekly_pay[a]
+                                       : 1.0;
+  }
+
+  parallel_for_each(0, L, 4, [&](std::size_t l) {
+    const float* p = s.presence.data() + l * A;
+    const std::size_t r = w.localities.region[l];
+    // The local balance: the state side against the groups at war with it.
+    double state_side = 0.0;
+    double against = 0.0;
+    for (std::size_t a = 0; a < A; ++a) {
+      if (is_government_side(in.rules.side[a])) state_side += p[a];
+      else if (s.actor.hostile[a][index(ModelActor::fama)]) against += p[a];
+    }
+    const double arrest = 1.0 - std::exp(-rules.arrest_constant * state_side / (against + 1.0));
+    s.net_risk_base[l] = static_cast<float>(arrest);
+    const double hardship = w.regions.hardship[r] * economy;
+    const double flee = 1.0 - std::exp(-rules.flee_rate * s.danger[l]);
+    const double go_home = s.danger[l] < rules.safe_danger ? rules.return_rate : 0.0;
+
+    for (std::size_t c = 0; c < C; ++c) {
+      const std::size_t cell = l * C + c;
+      std::uint8_t best = kNoActor;
+      double best_sympathy = 0.0;
+      for (std::size_t a = 0; a < A; ++a) {
+        if (!s.actor.active[a] || !in.rules.is_armed_group(a)) continue;
+        if (p[a] < rules.presence_to_recruit) continue;
+        const double affinity = in.rules.affinity[a * C + c];
+        // Community militias recruit their own people only.
+        if (in.rules.side[a] == Side::militia && affinity <= 0.0) continue;
+        double sympathy = affinity;
+        if (on.abuse_recruitment) {
+          const float* memory = s.abuse_memory.data() + cell * A;
+          for (std::size_t b = 0; b < A; ++b)
+            if (s.actor.hostile[a][b]) sympathy += rules.abuse_sympathy * memory[b];
+        }
+        if (sympathy > best_sympathy) {
+          best_sympathy = sympathy;
+          best = static_cast<std::uint8_t>(a);
+        }
+      }
+      s.best_actor[cell] = best;
+      s.join_probability[cell] =
+          best == kNoActor ? 0.0F
+                           : static_cast<float>(std::min(1.0, rules.join_rate * pay_factor[best]));
+    }
+
+    std::array<std::uint32_t, kModelActors> supporters{};
+    std::array<std::uint32_t, kModelActors> fighters{};
+    std::uint32_t* cell_agents = s.cell_agents.data() + l * C;
+    std::fill(cell_agents, cell_agents + C, 0);
+    std::uint32_t* hosted = s.scratch.hosted.data() + l * R;
+    std::fill(hosted, hosted + R, 0);
+    std::uint32_t present = 0;
+    std::uint32_t displaced = 0;
+    std::uint32_t refugees = 0;
+    const auto refuge = s.scratch.refuge[r];
+
+    for (std::uint32_t i = w.localities.agent_begin[l]; i < w.localities.agent_begin[l + 1]; ++i) {
+      std::uint8_t status = civ.status[i];
+      if (status == kDead) continue;
+      const std::size_t c = civ.community[i];
+      const std::size_t cell = l * C + c;
+      rng::CounterRng g(in.seed, rng::stream_id(Stream::civilian), step, i);
+      std::uint8_t actor = civ.actor[i];
+      const std::uint8_t before = status;
+
+      if (status == kFighter) {
+        const double u = g.uniform();
+        if (u < s.actor.fighter_death[actor]) {
+          status = kDead;
+        } else if (!s.actor.active[actor] ||
+                   u < s.actor.fighter_death[actor] + desertion[actor]) {
+          status = kQuiet;
+          actor = kNoActor;
+        }
+      } else if (status == kDisplaced || status == kRefugee) {
+        if (go_home > 0.0 && g.uniform() < go_home) status = kQuiet;
+      } else {
+        const double death = s.death_probability[cell];
+        if (death > 0.0 && g.uniform() < death) {
+          status = kDead;
+        } else if (flee > 0.0 && g.uniform() < flee) {
+          status = g.uniform() < rules.refugee_share ? kRefugee : kDisplaced;
+          actor = kNoActor;
+        } else {
+          const double legitimacy = on.social_contract ? s.legitimacy[cell] : uniform_legitimacy;
+          const double grievance = unit_from_byte(civ.hardship[i]) * hardship * (1.0 - legitimacy);
+          const double risk = unit_from_byte(civ.risk_aversion[i]) * arrest;
+          const std::uint8_t best = s.best_actor[cell];
+          if (best != kNoActor && grievance - risk > rules.threshold) {
+            if (status == kSupporter && actor == best) {
+              const double join = s.join_probability[cell] *
+                                  (on.pay_recruitment ? unit_from_byte(civ.hardship[i]) : 0.5);
+              if (g.uniform() < join) status = kFighter;
+            } else {
+              status = kSupporter;
+              actor = best;
+            }
+          } else if (status == kSupporter) {
+            status = kQuiet;
+            actor = kNoActor;
+          }
+        }
+      }
+
+      if (status != before) {
+        civ.status[i] = status;
+        civ.since[i] = now;
+        if (status == kDisplaced) civ.refuge[i] = refuge;
+        else if (status == kRefugee) civ.refuge[i] = kAbroad;
+        else civ.refuge[i] = static_cast<std::uint16_t>(r);
+      }
+      civ.actor[i] = actor;
+
+      switch (status) {
+        case kQuiet: break;
+        case kSupporter: ++supporters[actor]; break;
+        case kFighter: ++fighters[actor]; break;
+        case kDisplaced: ++displaced; ++hosted[civ.refuge[i]]; continue;
+        case kRefugee: ++refugees; continue;
+        default: continue;  // dead
+      }
+      ++present;
+      ++cell_agents[c];
+    }
+    std::copy(supporters.begin(), supporters.end(), s.supporters.begin() + static_cast<std::ptrdiff_t>(l * A));
+    std::copy(fighters.begin(), fighters.end(), s.fighters.begin() + static_cast<std::ptrdiff_t>(l * A));
+    s.present[l] = present;
+    s.displaced[l] = displaced;
+    s.refugees[l] = refugees;
+  });
+
+  s.actor.fighter_agents.fill(0);
+  std::fill(s.hosted.begin(), s.hosted.end(), 0);
+  for (std::size_t l = 0; l < L; ++l) {
+    for (std::size_t a = 0; a < A; ++a) s.actor.fighter_agents[a] += s.fighters[l * A + a];
+    for (std::size_t r = 0; r < R; ++r) s.hosted[r] += s.scratch.hosted[l * R + r];
+  }
+}
+
+}  // namespace insim::sahel

@@ -1,0 +1,105 @@
+// Phase 3: combat where hostile actors meet. In each locality, each hostile pair (a, b) present
+// has contact_rate x min(presence) fighter-contacts a week; each side loses Poisson(contacts x
+// the other's effectiveness) people, effectiveness = lethality x cohesion x (1 + air support),
+// raised for insurgents for a year after an arms inflow (F01). Talks (X12) avoid part of the
+// contacts between the state side and a negotiating group. Parallel over localities: each
+// writes only its own row; totals are integer sums in locality order.
+#include <algorithm>
+#include <cmath>
+
+#include "engine/parallel.hpp"
+#include "models/sahel/processes/processes.hpp"
+#include "models/sahel/streams.hpp"
+
+namespace insim::sahel {
+
+namespace {
+
+double effectiveness(const State& s, const Inputs& in, std::size_t a) {
+  const ActorDef& def = in.rules.actor(a);
+  double e = def.lethality * s.actor.cohesion[a] * (1.0 + def.air_support);
+  if (in.rules.is_armed_group(a) && s.step <= s.actor.arms_boost_until)
+    e *= 1.0 + in.rules.def->politics.arms_inflow_lethality;
+  return e;
+}
+
+}  // namespace
+
+void fight(State& s, const Inputs& in) {
+  const World& w = s.world;
+  const std::size_t A = kModelActors;
+  const std::size_t L = w.localities.size();
+  const CombatDef& combat = in.rules.def->combat;
+  const PoliticsDef& politics = in.rules.def->politics;
+  const bool talks = in.rules.on().negotiation;
+
+  std::array<double, kModelActors> eff{};
+  for (std::size_t a = 0; a < A; ++a) eff[a] = effectiveness(s, in, a);
+
+  parallel_for_each(0, L, 16, [&](std::size_t l) {
+    std::int32_t* losses = s.scratch.losses.data() + l * A;
+    std::fill(losses, losses + A, 0);
+    std::int32_t with_state = 0;
+    const float* p = s.presence.data() + l * A;
+    for (std::size_t a = 0; a < A; ++a) {
+      if (p[a] < 0.5F) continue;
+      for (std::size_t b = a + 1; b < A; ++b) {
+        if (p[b] < 0.5F || !s.actor.hostile[a][b]) continue;
+        double contacts = combat.contact_rate * std::min(p[a], p[b]);
+        const bool gov_a = is_government_side(in.rules.side[a]);
+        const bool gov_b = is_government_side(in.rules.side[b]);
+        if (talks && ((gov_a && s.actor.negotiating[b]) || (gov_b && s.actor.negotiating[a])))
+          contacts *= 1.0 - politics.negotiation_cut * politics.negotiation_acceptance;
+        auto g = draws(in.seed, Stream::combat, static_cast<std::uint64_t>(s.step),
+                       (l * A + a) * A + b);
+        const auto lost_b = std::min<std::int64_t>(poisson(g, contacts * eff[a]),
+                                                   std::llround(p[b]));
+        const auto lost_a = std::min<std::int64_t>(poisson(g, contacts * eff[b]),
+                                                   std::llround(p[a]));
+        losses[a] += static_cast<std::int32_t>(lost_a);
+        losses[b] += static_cast<std::int32_t>(lost_b);
+        if (gov_a || gov_b) with_state += static_cast<std::int32_t>(lost_a + lost_b);
+      }
+    }
+    s.scratch.state_based[l] = with_state;
+  });
+
+  std::array<double, kModelActors> lost{};
+  for (std::size_t l = 0; l < L; ++l) {
+    std::int64_t here = 0;
+    for (std::size_t a = 0; a < A; ++a) {
+      lost[a] += s.scratch.losses[l * A + a];
+      here += s.scratch.losses[l * A + a];
+    }
+    s.tally.region_combat_deaths[w.localities.region[l]] += here;
+    s.tally.state_based += s.scratch.state_based[l];
+    s.tally.non_state += here - s.scratch.state_based[l];
+    // Violent deaths make a place dangerous (flight, phase 5).
+    const double people = std::max(1.0, s.present[l] * static_cast<double>(w.people_per_agent));
+    s.danger[l] += static_cast<float>(1000.0 * static_cast<double>(here) / people);
+  }
+
+  for (std::size_t a = 0; a < A; ++a) {
+    s.tally.combat_deaths[a] += std::llround(lost[a]);
+    const double strength = s.actor.strength[a];
+    const double ratio = strength > 0.0 ? lost[a] / strength : 0.0;
+    if (in.rules.is_armed_group(a)) {
+      // Losses fall on the whole group: each fighter agent dies with the same probability.
+      s.actor.fighter_death[a] = std::min(1.0, ratio);
+      s.actor.external[a] = std::max(0.0, s.actor.external[a] * (1.0 - ratio));
+    }
+    // Cohesion falls when an actor loses a larger share of its strength than its enemies do.
+    double enemy_ratio = 0.0;
+    double enemy_strength = 0.0;
+    for (std::size_t b = 0; b < A; ++b) {
+      if (!s.actor.hostile[a][b] || !s.actor.active[b]) continue;
+      enemy_ratio += lost[b];
+      enemy_strength += s.actor.strength[b];
+    }
+    enemy_ratio = enemy_strength > 0.0 ? enemy_ratio / enemy_strength : 0.0;
+    const double defeat = std::max(0.0, ratio - enemy_ratio);
+    s.actor.cohesion[a] = std::max(0.0, s.actor.cohesion[a] - combat.defeat_cohesion * defeat);
+  }
+}
+
+}  // namespace insim::sahel

@@ -1,0 +1,109 @@
+// Phase 2: each actor's strength this week and where it stands. A force is spread over regions
+// by its deployment rule, then over a region's localities by population^town_preference. An
+// armed group's recruits fight where they live except for its mobile share.
+#include <algorithm>
+
+#include "models/sahel/processes/processes.hpp"
+
+namespace insim::sahel {
+
+namespace {
+
+double strength_of(const State& s, const Inputs& in, std::size_t a, Date today) {
+  if (!s.actor.active[a]) return 0.0;
+  if (in.rules.is_armed_group(a))
+    return s.actor.fighter_agents[a] * static_cast<double>(s.world.people_per_agent) +
+           s.actor.external[a];
+  const ForceTrack& track = in.schedule.forces[a];
+  // A force without a strength series keeps the strength it arrived with.
+  return track.empty() ? static_cast<double>(in.rules.actor(a).fighters_at_start)
+                       : track.at(today);
+}
+
+}  // namespace
+
+void deploy_forces(State& s, const Inputs& in) {
+  const World& w = s.world;
+  const std::size_t A = kModelActors;
+  const std::size_t R = w.regions.size();
+  const std::size_t L = w.localities.size();
+  const double k = static_cast<double>(w.people_per_agent);
+  const Date today = w.calendar.date_of(s.step);
+  const bool vacuum = in.rules.on().vacuum;
+
+  // Last week's picture by region: presence per actor, supporters and fighters per actor,
+  // people at home.
+  auto& last = s.scratch.region_presence;
+  auto& base = s.scratch.region_base;
+  auto& people = s.scratch.region_people;
+  last.assign(R * A, 0.0);
+  base.assign(R * A, 0.0);
+  people.assign(R, 0.0);
+  for (std::size_t l = 0; l < L; ++l) {
+    const std::size_t r = w.localities.region[l];
+    people[r] += s.present[l] * k;
+    for (std::size_t a = 0; a < A; ++a) {
+      last[r * A + a] += s.presence[l * A + a];
+      base[r * A + a] += (s.supporters[l * A + a] + s.fighters[l * A + a]) * k;
+    }
+  }
+
+  for (std::size_t a = 0; a < A; ++a) {
+    s.actor.strength[a] = strength_of(s, in, a, today);
+    const ActorDef& def = in.rules.actor(a);
+    double total = 0.0;
+    for (std::size_t r = 0; r < R; ++r) {
+      double weight = 0.0;
+      if (in.rules.operates[a * R + r]) {
+        switch (def.deployment) {
+          case Deployment::by_population: {
+            const double presence = in.rules.side[a] == Side::state ? w.regions.state_presence[r]
+                                                                     : 1.0;
+            weight = people[r] * presence;
+            break;
+          }
+          case Deployment::by_threat: {
+            double threat = 0.0;
+            for (std::size_t b = 0; b < A; ++b)
+              if (s.actor.hostile[a][b] && s.actor.active[b]) threat += last[r * A + b];
+            weight = threat + 1.0;
+            break;
+          }
+          case Deployment::by_support: {
+            // Where its people are, and where it can reach, away from the forces against it
+            // (X03: foreign forces count only while the vacuum mechanism is on).
+            double opposing = 0.0;
+            for (std::size_t b = 0; b < A; ++b) {
+              if (!s.actor.hostile[a][b] || !s.actor.active[b]) continue;
+              if (!vacuum && in.rules.side[b] == Side::foreign) continue;
+              opposing += last[r * A + b];
+            }
+            const double own = base[r * A + a] + def.reach * people[r] / 1000.0;
+            weight = own / (1.0 + opposing / (last[r * A + a] + 1.0));
+            break;
+          }
+        }
+      }
+      s.region_weight[r * A + a] = weight;
+      total += weight;
+    }
+    for (std::size_t r = 0; r < R; ++r)
+      s.region_weight[r * A + a] = total > 0.0 ? s.region_weight[r * A + a] / total : 0.0;
+  }
+
+  for (std::size_t a = 0; a < A; ++a) {
+    const bool armed = in.rules.is_armed_group(a);
+    const double mobility = armed ? in.rules.actor(a).mobility : 1.0;
+    const double mobile =
+        armed ? mobility * s.actor.fighter_agents[a] * k + s.actor.external[a]
+              : s.actor.strength[a];
+    for (std::size_t l = 0; l < L; ++l) {
+      const std::size_t r = w.localities.region[l];
+      double p = mobile * s.region_weight[r * A + a] * s.locality_share[a * L + l];
+      if (armed && s.actor.active[a]) p += (1.0 - mobility) * s.fighters[l * A + a] * k;
+      s.presence[l * A + a] = s.actor.active[a] ? static_cast<float>(p) : 0.0F;
+    }
+  }
+}
+
+}  // namespace insim::sahel
