@@ -56,7 +56,8 @@ SahelModel::SahelModel(const SahelDef& def, std::uint64_t seed)
   for (const auto& c : communities) columns_.push_back(fmt::format("civilians_killed_{}", c));
   for (const char* name : {"deaths_state_based", "deaths_non_state", "deaths_one_sided",
                            "deaths_one_sided_by_government", "deaths_total", "displaced",
-                           "refugees", "population", "armed_territory"})
+                           "refugees", "population", "armed_territory",
+                           "armed_presence_territory"})
     columns_.emplace_back(name);
   for (const auto& c : communities) columns_.push_back(fmt::format("legitimacy_{}", c));
   for (const auto& c : communities) columns_.push_back(fmt::format("grievance_{}", c));
@@ -160,6 +161,17 @@ void SahelModel::record() {
   row[col++] = refugees;
   row[col++] = total_people + displaced + refugees;
   row[col++] = s.politics.armed_territory;
+  // Where armed groups at war with the state have at least one fighter (M11: "spread to more
+  // than two thirds of the country"), by area.
+  double present_area = 0.0;
+  for (std::size_t l = 0; l < L; ++l) {
+    double armed = 0.0;
+    for (std::size_t a = 0; a < A; ++a)
+      if (rules_.is_armed_group(a) && s.actor.hostile[a][index(ModelActor::fama)])
+        armed += s.presence[l * A + a];
+    if (armed >= 1.0) present_area += s.area_km2[l];
+  }
+  row[col++] = share(present_area, total_area);
   // Legitimacy and expected grievance (E[H] = 1/2) by community, people-weighted over cells.
   for (std::size_t c = 0; c < C; ++c) {
     double weight = 0.0;
