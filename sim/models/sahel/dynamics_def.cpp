@@ -50,6 +50,10 @@ void describe_actor(Schema& s, ActorDef& a) {
   s.real("reach", a.reach, 0.0, 1'000'000.0,
          "insurgents: weight of a region's people (per 1,000) in where it deploys, besides its "
          "supporters there: how far it looks for new ground");
+  s.integer("spread_weeks", a.spread_weeks, 0, 100'000,
+            "armed groups: weeks with presence_to_recruit fighters in a neighbouring region of "
+            "its theatre before it opens a region of `regions` (it starts in its first event's "
+            "regions)");
   s.integer("fighters_at_start", a.fighters_at_start, 0, 1'000'000,
             "fighters it brings when it becomes active (not recruited in Mali)");
   s.real("pay_usd_per_month", a.pay_usd_per_month, 0.0, 100'000.0,
@@ -93,7 +97,7 @@ void describe_civilians(Schema& s, CiviliansDef& c) {
   s.real("legitimacy_speed", c.legitimacy_speed, 0.0, 1.0,
          "weekly share of the gap between legitimacy and its target that closes");
   s.real("presence_to_recruit", c.presence_to_recruit, 0.0, 1'000'000.0,
-         "fighters an actor needs in a locality (people) before it can recruit there");
+         "fighters an actor needs in a region (people) before it can recruit there");
   describe_affinities(s, "state_legitimacy", c.state_legitimacy,
                       "each community's baseline view of the state's legitimacy");
 }

@@ -48,6 +48,7 @@ struct ActorDef {
   std::vector<std::string> profiled;  // communities it treats as the enemy's base
   double mobility = 0.0;  // insurgents: share of fighters that redeploy; the rest stay home
   double reach = 0.0;     // insurgents: weight of a region's people (per 1,000) in deployment
+  std::int64_t spread_weeks = 0;  // armed groups: weeks next door before opening a region
   std::int64_t fighters_at_start = 0;  // fighters it brings when it becomes active
   double pay_usd_per_month = 0.0;      // what a recruit is paid (X05)
   double cohesion = 1.0;               // at the start, [0, 1]
@@ -72,7 +73,7 @@ struct CiviliansDef {
   double abuse_sympathy = 0.0;     // sympathy for the abusers' enemies per death per 1,000 (X01)
   double abuse_legitimacy = 0.0;   // loss of state legitimacy per state abuse death per 1,000
   double legitimacy_speed = 0.0;   // weekly share of the gap to the target legitimacy closed
-  double presence_to_recruit = 0.0;  // fighters an actor needs in a locality to recruit there
+  double presence_to_recruit = 0.0;  // fighters an actor needs in a region to recruit there
   std::vector<Affinity> state_legitimacy;  // each community's baseline view of the state
 };
 

@@ -19,6 +19,8 @@ State make_state(World world, const Inputs& in) {
   s.supporters.assign(L * A, 0);
   s.fighters.assign(L * A, 0);
   s.region_weight.assign(R * A, 0.0);
+  s.theatre = in.rules.operates;
+  s.weeks_next_door.assign(A * R, 0);
   s.danger.assign(L, 0.0F);
   s.control.assign(L, kStateControl);
   s.present.assign(L, 0);
@@ -29,6 +31,9 @@ State make_state(World world, const Inputs& in) {
   s.abuse_memory.assign(L * C * A, 0.0F);
   s.death_probability.assign(L * C, 0.0F);
   s.best_actor.assign(L * C, kNoActor);
+  s.sympathy.assign(L * C, 0.0F);
+  s.cause.assign(L * C, 0.0F);
+  s.risk.assign(L * C, 0.0F);
   s.join_probability.assign(L * C, 0.0F);
   s.net_risk_base.assign(L, 0.0F);
   s.scratch.losses.assign(L * A, 0);

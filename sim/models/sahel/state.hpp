@@ -81,6 +81,10 @@ struct State {
   std::vector<float> locality_share;
   // Per region x actor: the actor's share of its strength sent to the region.
   std::vector<double> region_weight;
+  // Per actor x region: where an armed group operates now (its theatre), and for how many weeks
+  // it has stood next door to a region it has not opened yet.
+  std::vector<std::uint8_t> theatre;
+  std::vector<std::int32_t> weeks_next_door;
 
   // Per locality.
   std::vector<float> danger;             // violent deaths per 1,000, decayed weekly
@@ -96,6 +100,9 @@ struct State {
   std::vector<float> abuse_memory;         // x actor: deaths per 1,000 members, decayed
   std::vector<float> death_probability;    // this step, per agent at home
   std::vector<std::uint8_t> best_actor;    // the armed group it would support, or kNoActor
+  std::vector<float> sympathy;             // for that group, [0, 1]
+  std::vector<float> cause;                // what drives support for it: 1 - legitimacy, or 1
+  std::vector<float> risk;                 // P of Epstein's rule for supporting it
   std::vector<float> join_probability;     // weekly, for a supporter with H = 1
   std::vector<float> net_risk_base;        // P of Epstein's rule in the locality
 

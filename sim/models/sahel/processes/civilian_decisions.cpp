@@ -1,13 +1,17 @@
 // Phase 5: each civilian decides, Epstein's rule in a community setting. For each cell
 // (locality, community), once: the armed group the community would back (largest sympathy:
 // baseline affinity plus, X01, the abuse its members suffered from that group's enemies), the
-// weekly join probability (X05: pay), the arrest risk P from the local balance of forces.
-// Then each agent at home: dies with the cell's probability; flees with 1 - exp(-flee_rate x
-// danger); else with grievance G = H x hardship x (1 - legitimacy) and net risk N = R x P it
-// supports the group when G - N > T, and a supporter takes up arms with the join probability
-// x H. Fighters die with their group's loss rate and desert as cohesion fails. The displaced go
-// home once home is safe. Parallel over localities (agents are sorted by locality); counts are
-// per locality, so no two tasks write the same number.
+// weekly join probability (X05: pay), and the group's cause and risk there. For a group at war
+// against the state (jihadists, separatists) the cause is the state's illegitimacy
+// (1 - legitimacy, X09) and the risk, while it is at war with the state, arrest:
+// P = 1 - exp(-k x state side / (groups against it + 1)); for a militia the cause is the threat
+// the jihadists pose there, 1 - exp(-k x groups against the state / (state side + 1)), at no
+// risk from the state that tolerates it (F13). Then each agent at home: dies with the cell's probability; flees with
+// 1 - exp(-flee_rate x danger); else with grievance G = H x hardship x cause and net risk
+// N = R x P it supports the group when sympathy x G - N > T, and a supporter takes up arms with
+// the join probability x H. Fighters die with their group's loss rate and desert as cohesion
+// fails. The displaced go home once home is safe. Parallel over localities (agents are sorted
+// by locality); counts are per locality, so no two tasks write the same number.
 #include <algorithm>
 #include <cmath>
 
@@ -85,11 +89,20 @@ void decide_civilians(State& s, const Inputs& in) {
   std::array<double, kModelActors> pay_factor{};
   for (std::size_t a = 0; a < A; ++a) {
     desertion[a] = rules.desertion_rate * (1.0 - s.actor.cohesion[a]);
-    pay_factor[a] = on.pay_recruitment ? 1.0 + in.rules.actor(a).pay_usd_per_month /
-                                                   rules.pay_reference_usd *
-                                                   s.actor.weekly_pay[a]
-                                       : 1.0;
+    // Pay at most doubles the odds of joining: pay / (pay + income) of the payroll it covers.
+    const double pay = in.rules.actor(a).pay_usd_per_month;
+    pay_factor[a] = on.pay_recruitment
+                        ? 1.0 + s.actor.weekly_pay[a] * pay / (pay + rules.pay_reference_usd)
+                        : 1.0;
   }
+
+  // A group can recruit anywhere in a region where it has presence_to_recruit fighters: its
+  // networks reach beyond the villages it stands in this week.
+  auto& in_region = s.scratch.region_presence;
+  in_region.assign(R * A, 0.0);
+  for (std::size_t l = 0; l < L; ++l)
+    for (std::size_t a = 0; a < A; ++a)
+      in_region[w.localities.region[l] * A + a] += s.presence[l * A + a];
 
   parallel_for_each(0, L, 4, [&](std::size_t l) {
     const float* p = s.presence.data() + l * A;
@@ -102,6 +115,9 @@ void decide_civilians(State& s, const Inputs& in) {
       else if (s.actor.hostile[a][index(ModelActor::fama)]) against += p[a];
     }
     const double arrest = 1.0 - std::exp(-rules.arrest_constant * state_side / (against + 1.0));
+    // How exposed the place is to the groups at war with the state: what drives people to
+    // militias (X04).
+    const double threat = 1.0 - std::exp(-rules.arrest_constant * against / (state_side + 1.0));
     s.net_risk_base[l] = static_cast<float>(arrest);
     const double hardship = w.regions.hardship[r] * economy;
     const double flee = 1.0 - std::exp(-rules.flee_rate * s.danger[l]);
@@ -113,7 +129,7 @@ void decide_civilians(State& s, const Inputs& in) {
       double best_sympathy = 0.0;
       for (std::size_t a = 0; a < A; ++a) {
         if (!s.actor.active[a] || !in.rules.is_armed_group(a)) continue;
-        if (p[a] < rules.presence_to_recruit) continue;
+        if (!s.theatre[a * R + r] || in_region[r * A + a] < rules.presence_to_recruit) continue;
         const double affinity = in.rules.affinity[a * C + c];
         // Community militias recruit their own people only.
         if (in.rules.side[a] == Side::militia && affinity <= 0.0) continue;
@@ -129,6 +145,14 @@ void decide_civilians(State& s, const Inputs& in) {
         }
       }
       s.best_actor[cell] = best;
+      s.sympathy[cell] = static_cast<float>(std::min(1.0, best_sympathy));
+      // Jihadists and separatists draw on the state's illegitimacy, and risk arrest while at war
+      // with it; militias draw on the need for protection and risk the jihadists' reprisals.
+      const bool militia = best != kNoActor && in.rules.side[best] == Side::militia;
+      const bool at_war = best != kNoActor && s.actor.hostile[best][index(ModelActor::fama)];
+      const double legitimacy = on.social_contract ? s.legitimacy[cell] : uniform_legitimacy;
+      s.cause[cell] = static_cast<float>(militia ? threat : 1.0 - legitimacy);
+      s.risk[cell] = static_cast<float>(militia || !at_war ? 0.0 : arrest);
       s.join_probability[cell] =
           best == kNoActor ? 0.0F
                            : static_cast<float>(std::min(1.0, rules.join_rate * pay_factor[best]));
@@ -173,11 +197,12 @@ void decide_civilians(State& s, const Inputs& in) {
           status = g.uniform() < rules.refugee_share ? kRefugee : kDisplaced;
           actor = kNoActor;
         } else {
-          const double legitimacy = on.social_contract ? s.legitimacy[cell] : uniform_legitimacy;
-          const double grievance = unit_from_byte(civ.hardship[i]) * hardship * (1.0 - legitimacy);
-          const double risk = unit_from_byte(civ.risk_aversion[i]) * arrest;
+          const double grievance = unit_from_byte(civ.hardship[i]) * hardship * s.cause[cell];
+          const double risk = unit_from_byte(civ.risk_aversion[i]) * s.risk[cell];
+          // Grievance against the state turns into support for the group the community leans
+          // to, in proportion to that lean (sympathy, at most 1).
           const std::uint8_t best = s.best_actor[cell];
-          if (best != kNoActor && grievance - risk > rules.threshold) {
+          if (best != kNoActor && s.sympathy[cell] * grievance - risk > rules.threshold) {
             if (status == kSupporter && actor == best) {
               const double join = s.join_probability[cell] *
                                   (on.pay_recruitment ? unit_from_byte(civ.hardship[i]) : 0.5);

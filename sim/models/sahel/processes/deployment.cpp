@@ -48,13 +48,33 @@ void deploy_forces(State& s, const Inputs& in) {
     }
   }
 
+  // An armed group opens a region of its `regions` after spread_weeks with presence_to_recruit
+  // fighters in a neighbouring region of its theatre (the jihadists' move from the north to the
+  // centre, 2012-2015).
+  const double foothold = in.rules.def->civilians.presence_to_recruit;
+  for (std::size_t a = 0; a < A; ++a) {
+    if (!in.rules.is_armed_group(a) || !s.actor.active[a]) continue;
+    const std::int64_t wait = in.rules.actor(a).spread_weeks;
+    for (std::size_t r = 0; r < R; ++r) {
+      if (s.theatre[a * R + r] || !in.rules.operates[a * R + r]) continue;
+      bool next_door = false;
+      for (std::uint32_t n = w.regions.neighbour_begin[r]; n < w.regions.neighbour_begin[r + 1]; ++n) {
+        const std::uint16_t q = w.regions.neighbour[n];
+        next_door = next_door || (s.theatre[a * R + q] && last[q * A + a] >= foothold);
+      }
+      std::int32_t& weeks = s.weeks_next_door[a * R + r];
+      weeks = next_door ? weeks + 1 : 0;
+      if (weeks >= wait) s.theatre[a * R + r] = 1;
+    }
+  }
+
   for (std::size_t a = 0; a < A; ++a) {
     s.actor.strength[a] = strength_of(s, in, a, today);
     const ActorDef& def = in.rules.actor(a);
     double total = 0.0;
     for (std::size_t r = 0; r < R; ++r) {
       double weight = 0.0;
-      if (in.rules.operates[a * R + r]) {
+      if (s.theatre[a * R + r]) {
         switch (def.deployment) {
           case Deployment::by_population: {
             const double presence = in.rules.side[a] == Side::state ? w.regions.state_presence[r]
@@ -86,6 +106,13 @@ void deploy_forces(State& s, const Inputs& in) {
       }
       s.region_weight[r * A + a] = weight;
       total += weight;
+    }
+    // A group with no supporters yet (a new militia) starts where people live in its regions.
+    if (total <= 0.0) {
+      for (std::size_t r = 0; r < R; ++r) {
+        s.region_weight[r * A + a] = s.theatre[a * R + r] ? people[r] : 0.0;
+        total += s.region_weight[r * A + a];
+      }
     }
     for (std::size_t r = 0; r < R; ++r)
       s.region_weight[r * A + a] = total > 0.0 ? s.region_weight[r * A + a] / total : 0.0;

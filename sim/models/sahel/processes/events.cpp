@@ -35,9 +35,22 @@ void log_event(State& s, const std::string& kind, const std::string& id, std::st
                    deaths});
 }
 
-void activate(State& s, const Inputs& in, std::size_t a) {
+// An armed group starts in the regions of the event that starts it (those it may operate in);
+// it opens the others of its `regions` as it spreads (deployment.cpp).
+void activate(State& s, const Inputs& in, std::size_t a, const ScheduledEvent& ev) {
   if (s.actor.active[a]) return;
   s.actor.active[a] = true;
+  const std::size_t R = s.world.regions.size();
+  if (in.rules.is_armed_group(a) && !ev.regions.empty()) {
+    bool any = false;
+    for (std::size_t r = 0; r < R; ++r) {
+      const bool named = std::find(ev.regions.begin(), ev.regions.end(), r) != ev.regions.end();
+      s.theatre[a * R + r] = named && in.rules.operates[a * R + r];
+      any = any || s.theatre[a * R + r];
+    }
+    if (!any)
+      for (std::size_t r = 0; r < R; ++r) s.theatre[a * R + r] = in.rules.operates[a * R + r];
+  }
   const ActorDef& def = in.rules.actor(a);
   if (in.rules.is_armed_group(a)) {
     s.actor.external[a] += static_cast<double>(def.fighters_at_start) + s.actor.pending[a];
@@ -149,12 +162,12 @@ void apply(State& s, const Inputs& in, const ScheduledEvent& ev, std::size_t eve
     case EventKind::militia_formation:
     case EventKind::task_force_start:
     case EventKind::group_formed:
-      for (std::size_t a : rows) activate(s, in, a);
+      for (std::size_t a : rows) activate(s, in, a, ev);
       break;
     case EventKind::mission_handover:
       // The first actor takes over from the others.
       for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (i == 0) activate(s, in, rows[i]);
+        if (i == 0) activate(s, in, rows[i], ev);
         else s.actor.active[rows[i]] = false;
       }
       break;
