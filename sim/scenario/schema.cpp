@@ -35,8 +35,8 @@ SourceKind classify_source(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   if (s.empty()) return SourceKind::unstated;
   if (s.starts_with("assumption")) return SourceKind::assumption;
-  // "F23", or several ids "F23, M12", or an id with a note "F23 (HRW figure)".
-  const auto first = s.substr(0, s.find_first_of(" ,;("));
+  // "F23", or several ids "F23, M12", or an id with a note "F23 (HRW figure)", "F13: ...".
+  const auto first = s.substr(0, s.find_first_of(" ,;(:"));
   if (is_fact_id(first)) return SourceKind::document_fact;
   return SourceKind::public_source;
 }

@@ -35,6 +35,9 @@ void describe_actor(Schema& s, ActorDef& a) {
   describe_texts(s, "regions", a.regions, "regions where it operates (none = all)", "a region");
   s.real("town_preference", a.town_preference, -3.0, 5.0,
          "gamma: within a region, a locality's share of the force ~ population^gamma");
+  s.real("threat_response", a.threat_response, 0.0, 1.0,
+         "by_population deployment: share of its strength sent where its enemies are, the rest "
+         "where people live");
   s.real("mali_share", a.mali_share, 0.0, 1.0,
          "of a Sahel-wide strength series, the share deployed in Mali");
   s.real("lethality", a.lethality, 0.0, 10.0,
@@ -109,6 +112,9 @@ void describe_combat(Schema& s, CombatDef& c) {
          "cohesion lost per week per unit of (own losses / strength) above the enemy's");
   s.real("cohesion_recovery", c.cohesion_recovery, 0.0, 1.0,
          "weekly share of the gap to the actor's starting cohesion regained");
+  s.real("deterrence", c.deterrence, 0.0, 1.0,
+         "an armed group's weight for a region is cut by deterrence x S / (S + I + 1), S the "
+         "forces against it there and I its own (X03: foreign forces count in S only with it)");
   s.real("control_margin", c.control_margin, 0.0, 1000.0,
          "an armed group controls a locality when its fighters there exceed this times the "
          "state-side forces");

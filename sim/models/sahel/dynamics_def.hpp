@@ -41,6 +41,7 @@ struct ActorDef {
   Deployment deployment = Deployment::by_support;
   std::vector<std::string> regions;  // where it operates; empty = everywhere
   double town_preference = 1.0;      // gamma: share of a region's locality ~ population^gamma
+  double threat_response = 0.0;  // by_population: share of strength sent where enemies are
   double mali_share = 1.0;           // of a Sahel-wide strength series, the part in Mali
   double lethality = 0.0;            // enemy deaths per contact-week per fighter (before cohesion)
   double abuse = 0.0;                // civilian deaths per 1,000 fighter-weeks of operations
@@ -81,6 +82,7 @@ struct CombatDef {
   double contact_rate = 0.0;         // weekly share of the smaller force that meets the other
   double defeat_cohesion = 0.0;      // cohesion lost per unit of loss ratio against (per week)
   double cohesion_recovery = 0.0;    // weekly share of the gap to the actor's cohesion regained
+  double deterrence = 0.0;  // how far opposing forces keep an armed group away from a region
   double control_margin = 1.0;       // insurgents control a locality with this x state presence
   double min_control_fighters = 0.0;  // and at least this many fighters there
 };

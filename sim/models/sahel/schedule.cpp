@@ -44,18 +44,21 @@ Schedule make_schedule(const TimelineDef& timeline, const ForcesDef& forces,
     s.events.push_back(std::move(ev));
   }
 
-  // A model actor may have several timeline actors' series (Katiba Macina inside JNIM): the
-  // first series, in file order, of the actor itself wins; others are context, not strength.
-  for (const ForceSeriesDef& series : forces.series) {
-    const auto m = model_actor(series.actor_id());
-    if (!m || series.actor_id() != timeline_actor(*m)) continue;
-    ForceTrack& track = s.forces[index(*m)];
-    if (!track.empty()) continue;
-    for (const ForcePoint& p : series.points) {
-      track.days.push_back(days_from_civil(p.date));
-      track.people.push_back(0.5 * static_cast<double>(p.low + p.high));
+  // A model actor's strength is its own series (not Katiba Macina's inside JNIM's), counted in
+  // Mali when the file has such a series, else the Sahel-wide one times the actor's mali_share.
+  for (const bool in_mali : {true, false}) {
+    for (const ForceSeriesDef& series : forces.series) {
+      const auto m = model_actor(series.actor_id());
+      if (!m || series.actor_id() != timeline_actor(*m)) continue;
+      if ((series.force_scope() == ForceScope::mali) != in_mali) continue;
+      ForceTrack& track = s.forces[index(*m)];
+      if (!track.empty()) continue;
+      for (const ForcePoint& p : series.points) {
+        track.days.push_back(days_from_civil(p.date));
+        track.people.push_back(0.5 * static_cast<double>(p.low + p.high));
+      }
+      if (!in_mali) track.share = dynamics.actors[index(*m)].mali_share;
     }
-    if (series.force_scope() == ForceScope::sahel) track.share = dynamics.actors[index(*m)].mali_share;
   }
   for (const HoldForce& h : dynamics.changes.hold_forces) {
     const auto m = model_actor(static_cast<Actor>(h.actor));

@@ -35,8 +35,8 @@ State make_state(World world, const Inputs& in) {
   s.cause.assign(L * C, 0.0F);
   s.risk.assign(L * C, 0.0F);
   s.join_probability.assign(L * C, 0.0F);
-  s.net_risk_base.assign(L, 0.0F);
   s.scratch.losses.assign(L * A, 0);
+  s.scratch.engaged.assign(L * A, 0.0F);
   s.scratch.state_based.assign(L, 0);
   s.scratch.killed.assign(L * A * C, 0);
   s.scratch.hosted.assign(L * R, 0);

@@ -101,10 +101,9 @@ struct State {
   std::vector<float> death_probability;    // this step, per agent at home
   std::vector<std::uint8_t> best_actor;    // the armed group it would support, or kNoActor
   std::vector<float> sympathy;             // for that group, [0, 1]
-  std::vector<float> cause;                // what drives support for it: 1 - legitimacy, or 1
+  std::vector<float> cause;                // what drives support: 1 - legitimacy, or the threat
   std::vector<float> risk;                 // P of Epstein's rule for supporting it
   std::vector<float> join_probability;     // weekly, for a supporter with H = 1
-  std::vector<float> net_risk_base;        // P of Epstein's rule in the locality
 
   // Per region: agents hosted (displaced from elsewhere, living here).
   std::vector<std::uint32_t> hosted;
@@ -122,6 +121,7 @@ struct State {
     std::vector<double> region_base;      // R x A, supporters and fighters, people
     std::vector<double> region_people;    // R
     std::vector<std::int32_t> losses;     // L x A, combat deaths this step
+    std::vector<float> engaged;           // L x A, presence in a fight this step
     std::vector<std::int32_t> state_based;  // L: deaths in combat with the state side
     std::vector<std::int32_t> killed;     // L x A x C, civilians killed this step
     std::vector<std::uint32_t> hosted;    // L x R: displaced agents from l staying in r

@@ -12,8 +12,8 @@ enum class Stream : std::uint64_t {
   community = 2,      // each civilian's community at step 0; entity = agent
   hardship = 3,       // each civilian's H at step 0; entity = agent
   risk_aversion = 4,  // each civilian's R at step 0; entity = agent
-  event = 5,          // magnitudes drawn within a timeline event's range; entity = event index
-  combat = 6,         // deaths in combat; entity = locality * A + attacker
+  event = 5,          // magnitudes drawn within a timeline event's range; entity = hash of its id
+  combat = 6,         // deaths in combat; entity = (locality * A + a) * A + b for the pair a < b
   violence = 7,       // civilians killed; entity = (locality * A + actor) * C + community
   civilian = 8,       // each civilian's weekly choices; entity = agent
   coup = 9,           // endogenous coups; entity = 0

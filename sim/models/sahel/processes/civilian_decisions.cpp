@@ -118,7 +118,6 @@ void decide_civilians(State& s, const Inputs& in) {
     // How exposed the place is to the groups at war with the state: what drives people to
     // militias (X04).
     const double threat = 1.0 - std::exp(-rules.arrest_constant * against / (state_side + 1.0));
-    s.net_risk_base[l] = static_cast<float>(arrest);
     const double hardship = w.regions.hardship[r] * economy;
     const double flee = 1.0 - std::exp(-rules.flee_rate * s.danger[l]);
     const double go_home = s.danger[l] < rules.safe_danger ? rules.return_rate : 0.0;

@@ -41,6 +41,8 @@ void fight(State& s, const Inputs& in) {
     std::fill(losses, losses + A, 0);
     std::int32_t with_state = 0;
     const float* p = s.presence.data() + l * A;
+    float* engaged = s.scratch.engaged.data() + l * A;
+    std::fill(engaged, engaged + A, 0.0F);
     for (std::size_t a = 0; a < A; ++a) {
       if (p[a] < 0.5F) continue;
       for (std::size_t b = a + 1; b < A; ++b) {
@@ -58,6 +60,8 @@ void fight(State& s, const Inputs& in) {
                                                    std::llround(p[a]));
         losses[a] += static_cast<std::int32_t>(lost_a);
         losses[b] += static_cast<std::int32_t>(lost_b);
+        engaged[a] = p[a];
+        engaged[b] = p[b];
         if (gov_a || gov_b) with_state += static_cast<std::int32_t>(lost_a + lost_b);
       }
     }
@@ -65,10 +69,12 @@ void fight(State& s, const Inputs& in) {
   });
 
   std::array<double, kModelActors> lost{};
+  std::array<double, kModelActors> engaged{};
   for (std::size_t l = 0; l < L; ++l) {
     std::int64_t here = 0;
     for (std::size_t a = 0; a < A; ++a) {
       lost[a] += s.scratch.losses[l * A + a];
+      engaged[a] += s.scratch.engaged[l * A + a];
       here += s.scratch.losses[l * A + a];
     }
     s.tally.region_combat_deaths[w.localities.region[l]] += here;
@@ -82,22 +88,24 @@ void fight(State& s, const Inputs& in) {
   for (std::size_t a = 0; a < A; ++a) {
     s.tally.combat_deaths[a] += std::llround(lost[a]);
     const double strength = s.actor.strength[a];
-    const double ratio = strength > 0.0 ? lost[a] / strength : 0.0;
     if (in.rules.is_armed_group(a)) {
+      const double ratio = strength > 0.0 ? lost[a] / strength : 0.0;
       // Losses fall on the whole group: each fighter agent dies with the same probability.
       s.actor.fighter_death[a] = std::min(1.0, ratio);
       s.actor.external[a] = std::max(0.0, s.actor.external[a] * (1.0 - ratio));
     }
-    // Cohesion falls when an actor loses a larger share of its strength than its enemies do.
-    double enemy_ratio = 0.0;
-    double enemy_strength = 0.0;
+    // Cohesion falls when an actor loses a larger share of the forces it engaged than its
+    // enemies lose of theirs (defeats, not the size of the army, break units: F04).
+    double enemy_lost = 0.0;
+    double enemy_engaged = 0.0;
     for (std::size_t b = 0; b < A; ++b) {
       if (!s.actor.hostile[a][b] || !s.actor.active[b]) continue;
-      enemy_ratio += lost[b];
-      enemy_strength += s.actor.strength[b];
+      enemy_lost += lost[b];
+      enemy_engaged += engaged[b];
     }
-    enemy_ratio = enemy_strength > 0.0 ? enemy_ratio / enemy_strength : 0.0;
-    const double defeat = std::max(0.0, ratio - enemy_ratio);
+    const double own_rate = engaged[a] > 0.0 ? lost[a] / engaged[a] : 0.0;
+    const double enemy_rate = enemy_engaged > 0.0 ? enemy_lost / enemy_engaged : 0.0;
+    const double defeat = std::max(0.0, own_rate - enemy_rate);
     s.actor.cohesion[a] = std::max(0.0, s.actor.cohesion[a] - combat.defeat_cohesion * defeat);
   }
 }

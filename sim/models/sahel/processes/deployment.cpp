@@ -99,7 +99,8 @@ void deploy_forces(State& s, const Inputs& in) {
               opposing += last[r * A + b];
             }
             const double own = base[r * A + a] + def.reach * people[r] / 1000.0;
-            weight = own / (1.0 + opposing / (last[r * A + a] + 1.0));
+            const double deterrence = in.rules.def->combat.deterrence;
+            weight = own * (1.0 - deterrence * opposing / (opposing + last[r * A + a] + 1.0));
             break;
           }
         }
@@ -116,6 +117,25 @@ void deploy_forces(State& s, const Inputs& in) {
     }
     for (std::size_t r = 0; r < R; ++r)
       s.region_weight[r * A + a] = total > 0.0 ? s.region_weight[r * A + a] / total : 0.0;
+    // A garrison force also answers threats: part of it goes where its enemies are.
+    if (def.deployment == Deployment::by_population && def.threat_response > 0.0) {
+      double threat_total = 0.0;
+      for (std::size_t r = 0; r < R; ++r) {
+        if (!s.theatre[a * R + r]) continue;
+        for (std::size_t b = 0; b < A; ++b)
+          if (s.actor.hostile[a][b] && s.actor.active[b]) threat_total += last[r * A + b];
+      }
+      if (threat_total > 0.0) {
+        for (std::size_t r = 0; r < R; ++r) {
+          double threat = 0.0;
+          if (s.theatre[a * R + r])
+            for (std::size_t b = 0; b < A; ++b)
+              if (s.actor.hostile[a][b] && s.actor.active[b]) threat += last[r * A + b];
+          s.region_weight[r * A + a] = (1.0 - def.threat_response) * s.region_weight[r * A + a] +
+                                       def.threat_response * threat / threat_total;
+        }
+      }
+    }
   }
 
   for (std::size_t a = 0; a < A; ++a) {

@@ -1,6 +1,7 @@
 // Phase 1: the timeline's events of this week, then the endogenous ones (purge cascade X02,
 // coups X11). Serial: a handful of events a week change a few numbers each.
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "models/sahel/processes/processes.hpp"
@@ -12,8 +13,19 @@ namespace {
 
 constexpr std::size_t kFama = index(ModelActor::fama);
 
+// The stream entity of an event: a hash of its id, so that a counterfactual that drops or adds
+// other events draws the same figures for this one (paired runs stay paired).
+std::uint64_t event_entity(const EventDef& e) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const char c : e.id) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
 // A figure drawn uniformly within the event's range (the sources disagree within it).
-double draw_in(const CountRange& r, std::uint64_t seed, std::int64_t step, std::size_t event) {
+double draw_in(const CountRange& r, std::uint64_t seed, std::int64_t step, std::uint64_t event) {
   if (r.low == r.high) return static_cast<double>(r.low);
   auto g = draws(seed, Stream::event, static_cast<std::uint64_t>(step), event);
   return static_cast<double>(r.low) + g.uniform() * static_cast<double>(r.high - r.low);
@@ -109,11 +121,14 @@ void kill_civilians(State& s, const Inputs& in, const std::vector<std::size_t>& 
   const std::size_t C = s.communities;
   const std::size_t A = kModelActors;
   const std::size_t first = perpetrators.front();
-  std::vector<double> weight(C, 0.0);
+  // As in violence.cpp: armed groups profile only while communal rivalries are modelled (X04).
+  const bool profiles = !in.rules.is_armed_group(first) || in.rules.on().communal_reprisals;
+  std::array<double, 256> weight{};
   double total = 0.0;
   for (std::size_t c = 0; c < C; ++c) {
     weight[c] = s.cell_agents[l * C + c] *
-                (in.rules.profiled[first * C + c] ? in.rules.actor(first).profiling : 1.0);
+                (profiles && in.rules.profiled[first * C + c] ? in.rules.actor(first).profiling
+                                                              : 1.0);
     total += weight[c];
   }
   if (total <= 0.0) return;
@@ -137,8 +152,9 @@ void kill_civilians(State& s, const Inputs& in, const std::vector<std::size_t>& 
   s.danger[l] += static_cast<float>(1000.0 * deaths / std::max(1.0, s.present[l] * k));
 }
 
-void apply(State& s, const Inputs& in, const ScheduledEvent& ev, std::size_t event_index) {
+void apply(State& s, const Inputs& in, const ScheduledEvent& ev) {
   const EventDef& e = *ev.def;
+  const std::uint64_t event_index = event_entity(e);
   const PoliticsDef& p = in.rules.def->politics;
   const MechanismsDef& on = in.rules.on();
   const std::vector<std::size_t> rows = model_rows(e);
@@ -255,7 +271,7 @@ void apply(State& s, const Inputs& in, const ScheduledEvent& ev, std::size_t eve
 void apply_events(State& s, const Inputs& in) {
   const auto& events = in.schedule.events;
   while (s.next_event < events.size() && events[s.next_event].step <= s.step) {
-    apply(s, in, events[s.next_event], s.next_event);
+    apply(s, in, events[s.next_event]);
     ++s.next_event;
   }
 
