@@ -44,6 +44,20 @@ struct ParamsArgs {
 CLI::App* add_params(CLI::App& app, ParamsArgs& args);
 int run_params(const ParamsArgs& args);
 
+struct CheckArgs {
+  std::string scenario;
+  int runs = 10;
+  std::optional<std::string> seed;  // passed as an override of run.seed
+  int threads = 0;
+  std::string targets;  // empty: <scenario folder>/validation/targets.yaml
+  std::string csv;
+  std::string json;
+  std::vector<std::string> sets;
+};
+CLI::App* add_check(CLI::App& app, CheckArgs& args);
+// Exit code 0 when every check passes, 1 when one fails.
+int run_check(const CheckArgs& args);
+
 // Options every subcommand shares: --version and the exit-code footer.
 void add_common(CLI::App& app);
 void add_set_option(CLI::App& app, std::vector<std::string>& sets);

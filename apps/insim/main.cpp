@@ -1,6 +1,7 @@
 // insim: the command line. Parses, dispatches to one subcommand, and turns failures into
-// exit codes: 0 success, 2 bad input (usage or scenario errors), 1 anything else; a run stopped
-// by SIGINT or SIGTERM exits with 128 + the signal number (run_command.cpp).
+// exit codes: 0 success, 2 bad input (usage or scenario errors), 1 anything else (for `check`,
+// also a failed check); a run stopped by SIGINT or SIGTERM exits with 128 + the signal number
+// (run_command.cpp).
 #include <fmt/format.h>
 
 #include <exception>
@@ -20,9 +21,11 @@ int main(int argc, char** argv) {
   RunArgs run_args;
   ValidateArgs validate_args;
   ParamsArgs params_args;
+  CheckArgs check_args;
   CLI::App* run = add_run(app, run_args);
   CLI::App* validate = add_validate(app, validate_args);
   CLI::App* params = add_params(app, params_args);
+  CLI::App* check = add_check(app, check_args);
 
   try {
     app.parse(argc, argv);
@@ -35,6 +38,7 @@ int main(int argc, char** argv) {
     if (*run) return run_run(run_args, std::vector<std::string>(argv, argv + argc));
     if (*validate) return run_validate(validate_args);
     if (*params) return run_params(params_args);
+    if (*check) return run_check(check_args);
   } catch (const insim::InputError& e) {
     fmt::print(stderr, "{}\n", e.what());
     return kExitBadInput;

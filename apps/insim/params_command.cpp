@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,19 +41,59 @@ void print_parameters(const scenario::LoadResult& info) {
   print_table(rows);
 }
 
+// Where each parameter's value comes from. Only a value someone wrote (in a file or with --set)
+// can cite a source: a default is the code's, and a list's size is no value of its own (its
+// elements' values are counted one by one), so neither counts as "unstated".
+struct SourceSummary {
+  std::map<scenario::SourceKind, std::size_t> in_files{{scenario::SourceKind::document_fact, 0},
+                                                       {scenario::SourceKind::public_source, 0},
+                                                       {scenario::SourceKind::assumption, 0},
+                                                       {scenario::SourceKind::unstated, 0}};
+  std::size_t in_files_total = 0;
+  std::size_t by_set = 0;
+  std::size_t defaults = 0;
+  std::size_t list_sizes = 0;
+  std::vector<const scenario::FieldRecord*> unstated;  // written without a source
+};
+
+SourceSummary summarise_sources(const scenario::LoadResult& info) {
+  SourceSummary s;
+  for (const auto& f : info.fields) {
+    if (f.type == "list") {
+      ++s.list_sizes;
+    } else if (f.origin == "default") {
+      ++s.defaults;
+    } else if (f.origin == "--set") {
+      ++s.by_set;
+      s.unstated.push_back(&f);
+    } else {
+      ++s.in_files_total;
+      ++s.in_files[f.source_kind];
+      if (f.source_kind == scenario::SourceKind::unstated) s.unstated.push_back(&f);
+    }
+  }
+  return s;
+}
+
 void print_sources(const scenario::LoadResult& info) {
-  auto counts = scenario::count_sources(info);
   using scenario::SourceKind;
-  fmt::print("{} parameters by source:\n", info.fields.size());
+  const SourceSummary s = summarise_sources(info);
+  fmt::print("{} parameters:\n", info.fields.size());
+  fmt::print("  {:>6} values set in the scenario files, by source:\n", s.in_files_total);
   for (SourceKind kind : {SourceKind::document_fact, SourceKind::public_source,
                           SourceKind::assumption, SourceKind::unstated}) {
-    fmt::print("  {:<14}{:>6}\n", scenario::to_string(kind), counts[kind]);
+    fmt::print("           {:<14}{:>6}\n", scenario::to_string(kind), s.in_files.at(kind));
   }
-  if (counts[SourceKind::unstated] == 0) return;
-  fmt::print("unstated:\n");
-  for (const auto& f : info.fields) {
-    if (f.source_kind == SourceKind::unstated) fmt::print("  {}\n", f.path);
-  }
+  fmt::print("  {:>6} values set with --set (no source)\n", s.by_set);
+  fmt::print("  {:>6} left at their defaults (the code's values)\n", s.defaults);
+  fmt::print("  {:>6} list sizes (not values: each element's values are counted above)\n",
+             s.list_sizes);
+  if (s.unstated.empty()) return;
+  fmt::print("set without a source:\n");
+  std::size_t width = 0;
+  for (const auto* f : s.unstated) width = std::max(width, f->path.size());
+  width = std::min(width, kMaxColumnWidth);
+  for (const auto* f : s.unstated) fmt::print("  {:<{}}  {}\n", f->path, width, f->origin);
 }
 }  // namespace
 
@@ -62,8 +103,10 @@ CLI::App* add_params(CLI::App& app, ParamsArgs& a) {
   add_common(*cmd);
   cmd->add_option("FILE", a.file, "scenario file (YAML)")->required();
   add_set_option(*cmd, a.sets);
-  cmd->add_flag("--sources", a.sources,
-                "instead of the table, count parameters per source kind and list the unstated");
+  cmd->add_flag(
+      "--sources", a.sources,
+      "instead of the table, count the values set per kind of source, the defaults and the "
+      "list sizes, and list the values set without a source");
   return cmd;
 }
 
