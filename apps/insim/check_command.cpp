@@ -66,8 +66,8 @@ int run_check(const CheckArgs& a) {
     throw InputError(Diagnostic{
         targets_file.string(), 0, 0, "",
         a.targets.empty() ? "no calibration targets beside the scenario (the default is "
-                            "validation/targets.yaml in the scenario's folder); name a file with "
-                            "--targets FILE"
+                            "validation/targets.yaml in the scenario's folder or the one above); "
+                            "name a file with --targets FILE"
                           : "the calibration targets file (--targets) does not exist"});
   }
   const validation::LoadedTargets targets = validation::load_targets(targets_file);

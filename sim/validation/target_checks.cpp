@@ -58,7 +58,12 @@ LoadedTargets load_targets(const std::filesystem::path& file) {
 }
 
 std::filesystem::path default_targets_file(const std::filesystem::path& scenario) {
-  return scenario.parent_path() / "validation" / "targets.yaml";
+  // A counterfactual in scenarios/sahel/counterfactuals/ is checked against the targets of the
+  // baseline it extends, one folder up.
+  const std::filesystem::path here = scenario.parent_path() / "validation" / "targets.yaml";
+  const std::filesystem::path above =
+      scenario.parent_path().parent_path() / "validation" / "targets.yaml";
+  return std::filesystem::exists(here) || !std::filesystem::exists(above) ? here : above;
 }
 
 std::string_view to_string(UcdpType t) {

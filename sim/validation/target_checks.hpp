@@ -22,7 +22,7 @@ struct LoadedTargets {
 // Throws InputError listing every problem in the file.
 [[nodiscard]] LoadedTargets load_targets(const std::filesystem::path& file);
 
-// <scenario's folder>/validation/targets.yaml
+// <scenario's folder>/validation/targets.yaml, else the one in the folder above (counterfactuals)
 [[nodiscard]] std::filesystem::path default_targets_file(const std::filesystem::path& scenario);
 
 enum class UcdpType { state_based, non_state, one_sided };

@@ -37,8 +37,16 @@ const Check& find(const std::vector<Check>& checks, const std::string& id) {
 TEST_CASE("validation targets: the default file is validation/targets.yaml beside the scenario",
           "[validation]") {
   CHECK(default_targets_file(kBaseline) == kBaseline.parent_path() / "validation" / "targets.yaml");
+  // Nothing beside a file in a folder with no targets above it: the path beside it is named.
   CHECK(default_targets_file("counterfactuals/no_wagner.yaml") ==
         std::filesystem::path("counterfactuals/validation/targets.yaml"));
+}
+
+TEST_CASE("validation targets: a counterfactual one folder down uses the baseline's targets",
+          "[validation]") {
+  const auto counterfactual = kBaseline.parent_path() / "counterfactuals" / "no_wagner.yaml";
+  CHECK(default_targets_file(counterfactual) ==
+        kBaseline.parent_path() / "validation" / "targets.yaml");
 }
 
 TEST_CASE("validation targets: yearly deaths come from complete years only", "[validation]") {
