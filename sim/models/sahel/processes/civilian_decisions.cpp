@@ -168,43 +168,66 @@ void decide_civilians(State& s, const Inputs& in) {
     std::uint32_t refugees = 0;
     const auto refuge = s.scratch.refuge[r];
 
-    for (std::uint32_t i = w.localities.agent_begin[l]; i < w.localities.agent_begin[l + 1]; ++i) {
-      std::uint8_t status = civ.status[i];
+    // Local copies of every pointer and rule the loop reads: a store through a uint8_t may alias
+    // anything, so without them the compiler reloads each vector's data after every store.
+    std::uint8_t* const status_of = civ.status.data();
+    std::uint8_t* const actor_of = civ.actor.data();
+    std::uint16_t* const refuge_of = civ.refuge.data();
+    std::uint32_t* const since_of = civ.since.data();
+    const std::uint8_t* const community_of = civ.community.data();
+    const std::uint8_t* const hardship_of = civ.hardship.data();
+    const std::uint8_t* const risk_aversion_of = civ.risk_aversion.data();
+    const float* const death_probability = s.death_probability.data() + l * C;
+    const float* const cause = s.cause.data() + l * C;
+    const float* const risk_here = s.risk.data() + l * C;
+    const float* const sympathy = s.sympathy.data() + l * C;
+    const float* const join_probability = s.join_probability.data() + l * C;
+    const std::uint8_t* const best_actor = s.best_actor.data() + l * C;
+    const double* const fighter_death = s.actor.fighter_death.data();
+    const bool* const active = s.actor.active.data();
+    const double refugee_share = rules.refugee_share;
+    const double threshold = rules.threshold;
+    const bool pay_recruitment = on.pay_recruitment;
+    const std::uint64_t seed = in.seed;
+    const auto home = static_cast<std::uint16_t>(r);
+
+    const std::uint32_t first = w.localities.agent_begin[l];
+    const std::uint32_t last = w.localities.agent_begin[l + 1];
+    for (std::uint32_t i = first; i < last; ++i) {
+      std::uint8_t status = status_of[i];
       if (status == kDead) continue;
-      const std::size_t c = civ.community[i];
-      const std::size_t cell = l * C + c;
-      rng::CounterRng g(in.seed, rng::stream_id(Stream::civilian), step, i);
-      std::uint8_t actor = civ.actor[i];
+      const std::size_t c = community_of[i];
+      rng::CounterRng g(seed, rng::stream_id(Stream::civilian), step, i);
+      std::uint8_t actor = actor_of[i];
       const std::uint8_t before = status;
 
       if (status == kFighter) {
         const double u = g.uniform();
-        if (u < s.actor.fighter_death[actor]) {
+        if (u < fighter_death[actor]) {
           status = kDead;
-        } else if (!s.actor.active[actor] ||
-                   u < s.actor.fighter_death[actor] + desertion[actor]) {
+        } else if (!active[actor] || u < fighter_death[actor] + desertion[actor]) {
           status = kQuiet;
           actor = kNoActor;
         }
       } else if (status == kDisplaced || status == kRefugee) {
         if (go_home > 0.0 && g.uniform() < go_home) status = kQuiet;
       } else {
-        const double death = s.death_probability[cell];
+        const double death = death_probability[c];
         if (death > 0.0 && g.uniform() < death) {
           status = kDead;
         } else if (flee > 0.0 && g.uniform() < flee) {
-          status = g.uniform() < rules.refugee_share ? kRefugee : kDisplaced;
+          status = g.uniform() < refugee_share ? kRefugee : kDisplaced;
           actor = kNoActor;
         } else {
-          const double grievance = unit_from_byte(civ.hardship[i]) * hardship * s.cause[cell];
-          const double risk = unit_from_byte(civ.risk_aversion[i]) * s.risk[cell];
+          const double grievance = unit_from_byte(hardship_of[i]) * hardship * cause[c];
+          const double risk = unit_from_byte(risk_aversion_of[i]) * risk_here[c];
           // Grievance against the state turns into support for the group the community leans
           // to, in proportion to that lean (sympathy, at most 1).
-          const std::uint8_t best = s.best_actor[cell];
-          if (best != kNoActor && s.sympathy[cell] * grievance - risk > rules.threshold) {
+          const std::uint8_t best = best_actor[c];
+          if (best != kNoActor && sympathy[c] * grievance - risk > threshold) {
             if (status == kSupporter && actor == best) {
-              const double join = s.join_probability[cell] *
-                                  (on.pay_recruitment ? unit_from_byte(civ.hardship[i]) : 0.5);
+              const double join = join_probability[c] *
+                                  (pay_recruitment ? unit_from_byte(hardship_of[i]) : 0.5);
               if (g.uniform() < join) status = kFighter;
             } else {
               status = kSupporter;
@@ -217,20 +240,20 @@ void decide_civilians(State& s, const Inputs& in) {
         }
       }
 
+      std::uint16_t where = refuge_of[i];
       if (status != before) {
-        civ.status[i] = status;
-        civ.since[i] = now;
-        if (status == kDisplaced) civ.refuge[i] = refuge;
-        else if (status == kRefugee) civ.refuge[i] = kAbroad;
-        else civ.refuge[i] = static_cast<std::uint16_t>(r);
+        status_of[i] = status;
+        since_of[i] = now;
+        where = status == kDisplaced ? refuge : status == kRefugee ? kAbroad : home;
+        refuge_of[i] = where;
       }
-      civ.actor[i] = actor;
+      actor_of[i] = actor;
 
       switch (status) {
         case kQuiet: break;
         case kSupporter: ++supporters[actor]; break;
         case kFighter: ++fighters[actor]; break;
-        case kDisplaced: ++displaced; ++hosted[civ.refuge[i]]; continue;
+        case kDisplaced: ++displaced; ++hosted[where]; continue;
         case kRefugee: ++refugees; continue;
         default: continue;  // dead
       }
