@@ -108,10 +108,6 @@ struct State {
   // Per region: agents hosted (displaced from elsewhere, living here).
   std::vector<std::uint32_t> hosted;
 
-  // Community baselines.
-  std::vector<float> base_legitimacy;  // C
-  std::vector<float> affinity;         // A x C
-
   // Effective multipliers this step.
   double hardship_multiplier = 1.0;
 
