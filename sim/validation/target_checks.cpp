@@ -13,19 +13,9 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::int64_t of_type(const sahel::UcdpYear& y, UcdpType t) {
-  switch (t) {
-    case UcdpType::state_based:
-      return y.state_based;
-    case UcdpType::non_state:
-      return y.non_state;
-    case UcdpType::one_sided:
-      return y.one_sided;
-  }
-  return 0;
-}
-
-std::int64_t of_type(const sahel::YearTotals& y, UcdpType t) {
+// One type's deaths of a year, from UCDP's figures or the model's totals (same field names).
+template <class Year>
+std::int64_t of_type(const Year& y, UcdpType t) {
   switch (t) {
     case UcdpType::state_based:
       return y.state_based;

@@ -1,42 +1,13 @@
 // The Simulation contract: step() and observe() do not allocate in steady state. Counts every
 // global operator new in this test program; TBB's own task memory does not go through it.
-#include <atomic>
 #include <catch2/catch.hpp>
-#include <cstdlib>
-#include <new>
 #include <vector>
 
 #include "engine/parallel.hpp"
 #include "models/epstein/epstein_model.hpp"
+#include "support/allocation_counter.hpp"  // the one file of this program that counts
 
-namespace {
-std::atomic<long> g_allocations{0};
-}
-
-namespace {
-void* counted_malloc(std::size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-}  // namespace
-
-// Every plain form, so that allocation and release always pair malloc with free.
-void* operator new(std::size_t size) { return counted_malloc(size); }
-void* operator new[](std::size_t size) { return counted_malloc(size); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(size == 0 ? 1 : size);
-}
-void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept {
-  return operator new(size, tag);
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+using insim::test::g_allocations;
 
 using namespace insim::epstein;
 
