@@ -22,10 +22,8 @@ std::size_t index_of(const Names& names, std::string_view name, std::string_view
 Rules make_rules(const DynamicsDef& def, const World& world) {
   Rules r;
   r.def = &def;
-  r.regions = world.regions.size();
-  r.communities = world.community_names.size();
-  const std::size_t R = r.regions;
-  const std::size_t C = r.communities;
+  const std::size_t R = world.regions.size();
+  const std::size_t C = world.community_names.size();
   r.operates.assign(kModelActors * R, 0);
   r.profiled.assign(kModelActors * C, 0);
   r.affinity.assign(kModelActors * C, 0.0F);

@@ -14,8 +14,6 @@ namespace insim::sahel {
 
 struct Rules {
   const DynamicsDef* def = nullptr;
-  std::size_t regions = 0;
-  std::size_t communities = 0;
   std::array<Side, kModelActors> side{};
   std::vector<std::uint8_t> operates;      // A x R: 1 where the actor may deploy
   std::vector<std::uint8_t> profiled;      // A x C: 1 for a community the actor profiles

@@ -202,12 +202,11 @@ void SahelModel::record() {
   // Regions.
   const std::size_t P = place_columns_.size();
   std::fill(places_.begin(), places_.end(), 0.0);
-  std::vector<double>& region_area = state_.scratch.region_people;
-  region_area.assign(R, 0.0);
+  // A region's localities share its area equally (make_state), so they add up to it.
+  const std::vector<double>& region_area = w.regions.area_km2;
   for (std::size_t l = 0; l < L; ++l) {
     const std::size_t r = w.localities.region[l];
     double* v = places_.data() + r * P;
-    region_area[r] += s.area_km2[l];
     const double here = s.present[l] * k;
     v[0] += here;
     if (s.control[l] != kStateControl) {

@@ -67,7 +67,6 @@ struct LoggedEvent {
 
 struct State {
   World world;
-  std::size_t actors = kModelActors;
   std::size_t communities = 0;
 
   Actors actor;
@@ -113,7 +112,7 @@ struct State {
 
   // Scratch reused every step (sized once: the step loop does not allocate).
   struct Scratch {
-    std::vector<double> region_presence;  // R x A, last week
+    std::vector<double> region_presence;  // R x A (deployment: last week's; decisions: this week's)
     std::vector<double> region_base;      // R x A, supporters and fighters, people
     std::vector<double> region_people;    // R
     std::vector<std::int32_t> losses;     // L x A, combat deaths this step
