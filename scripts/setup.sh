@@ -6,11 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
 
-# Every build and test dependency, by Debian 12 package name.
+# Every build and test dependency, by Debian 12 package name. Boost.Math: Student's t for
+# confidence intervals; librsvg + cairo: the report's PNG figures; fonts-dejavu-core: their text;
+# chromium: the report's browser test.
 packages=(
   cmake g++ ninja-build git
   libtbb-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libcli11-dev librandom123-dev
   catch2 libsqlite3-dev libbenchmark-dev
+  pkg-config libboost-math-dev librsvg2-dev libcairo2-dev fonts-dejavu-core chromium
 )
 
 missing=()
