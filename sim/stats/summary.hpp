@@ -5,7 +5,8 @@
 namespace insim::stats {
 
 // The p-quantile (0 <= p <= 1) of values sorted ascending, interpolating linearly between
-// order statistics (Hyndman & Fan type 7, R's and numpy's default). NaN for no values.
+// order statistics (Hyndman & Fan type 7, R's and numpy's default). NaN for no values;
+// std::invalid_argument for p outside [0, 1].
 [[nodiscard]] double quantile_sorted(std::span<const double> sorted, double p);
 
 struct Summary {
