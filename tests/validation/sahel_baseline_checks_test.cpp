@@ -24,20 +24,11 @@ const std::filesystem::path kBaseline =
 
 // Known failures and why (docs/calibration.md, "Where it stands").
 const std::map<std::string, std::string> kKnownFailures{
-    {"P2", "the army loses too few men in early 2012 for its cohesion to fall before the coup"},
     {"P8b", "IS Sahel stays small and holds no locality in most runs"},
-    {"non_state-2012", "UCDP counts communal violence as non-state; the model as one-sided"},
-    {"non_state-2017", "UCDP counts communal violence as non-state; the model as one-sided"},
-    {"non_state-2018", "UCDP counts communal violence as non-state; the model as one-sided"},
-    {"non_state-2019", "UCDP counts communal violence as non-state; the model as one-sided"},
-    {"deaths-2015", "no lull between Serval and the war in the centre"},
-    {"deaths-2016", "no lull between Serval and the war in the centre"},
-    {"state_based-2014", "no lull between Serval and the war in the centre"},
-    {"state_based-2016", "no lull between Serval and the war in the centre"},
-    {"rank", "no lull between Serval and the war in the centre"},
-    {"idp-2012-06-15", "flight from the 2012 takeover is too small"},
-    {"idp-2013-06-30", "flight from the 2012 takeover is too small"},
-    {"idp-2013-10-31", "flight from the 2012 takeover is too small"},
+    {"P11b", "the purge's effect on armed territory within a year is within the noise (mean "
+             "difference about 1e-5 either way): passes with 20 runs, not always with 4"},
+    {"non_state-2017", "no communal militia before F13 (2018) and little CMA-GATIA fighting"},
+    {"state_based-2016", "IS Sahel and JNIM still fight France in the north in 2016"},
 };
 
 const ValidationReport& report() {

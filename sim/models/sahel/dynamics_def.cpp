@@ -56,7 +56,9 @@ void describe_actor(Schema& s, ActorDef& a) {
   s.integer("spread_weeks", a.spread_weeks, 0, 100'000,
             "armed groups: weeks with presence_to_recruit fighters in a neighbouring region of "
             "its theatre before it opens a region of `regions` (it starts in its first event's "
-            "regions)");
+            "regions); foreign forces deployed by threat, when > 0: weeks with presence_to_recruit "
+            "enemy fighters in a region of `regions` before it deploys there (it starts where its "
+            "enemies are when it arrives)");
   s.integer("fighters_at_start", a.fighters_at_start, 0, 1'000'000,
             "fighters it brings when it becomes active (not recruited in Mali)");
   s.real("pay_usd_per_month", a.pay_usd_per_month, 0.0, 100'000.0,
@@ -89,6 +91,9 @@ void describe_civilians(Schema& s, CiviliansDef& c) {
   s.real("occupation_danger", c.occupation_danger, 0.0, 1000.0,
          "danger added each week a locality is held by an armed group at war with the state "
          "(people flee occupation, not only killings)");
+  s.real("takeover_danger", c.takeover_danger, 0.0, 1000.0,
+         "danger added in the week a locality changes hands, taken by an armed group or retaken "
+         "by the state (people flee the takeover itself, not only killings)");
   s.real("danger_retention", c.danger_retention, 0.0, 1.0,
          "share of a locality's danger kept from one week to the next");
   s.real("memory_retention", c.memory_retention, 0.0, 1.0,
@@ -120,6 +125,13 @@ void describe_combat(Schema& s, CombatDef& c) {
          "state-side forces");
   s.real("min_control_fighters", c.min_control_fighters, 0.0, 1'000'000.0,
          "and when it has at least this many fighters there (people)");
+  s.real("communal_clash_share", c.communal_clash_share, 0.0, 1.0,
+         "of the people an armed group kills of a community whose own armed group (affinity > 0, "
+         "at war with the killer) is present in the locality, the share typed as UCDP non-state "
+         "conflict (communal clashes) rather than one-sided violence");
+  s.real("territory_cohesion", c.territory_cohesion, 0.0, 100.0,
+         "army cohesion lost per share of Mali's area lost to armed groups in a week; regained "
+         "when the share falls (F04: the army's failure to hold ground)");
 }
 
 void describe_politics(Schema& s, PoliticsDef& p) {

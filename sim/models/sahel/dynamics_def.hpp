@@ -69,6 +69,7 @@ struct CiviliansDef {
   double return_rate = 0.0;        // weekly probability of going home once it is safe
   double safe_danger = 0.0;        // danger below which the displaced go home
   double occupation_danger = 0.0;  // danger added each week a locality is held by armed groups
+  double takeover_danger = 0.0;    // danger added in the week a locality changes hands
   double danger_retention = 0.0;   // weekly retention of a locality's danger
   double memory_retention = 0.0;   // weekly retention of a community's memory of abuse
   double abuse_sympathy = 0.0;     // sympathy for the abusers' enemies per death per 1,000 (X01)
@@ -85,6 +86,12 @@ struct CombatDef {
   double deterrence = 0.0;  // how far opposing forces keep an armed group away from a region
   double control_margin = 1.0;       // insurgents control a locality with this x state presence
   double min_control_fighters = 0.0;  // and at least this many fighters there
+  // Of the people an armed group kills of a community whose own armed group fights it in the
+  // same locality, the share UCDP counts as non-state conflict (communal clashes), not one-sided.
+  double communal_clash_share = 0.0;
+  // Army cohesion lost per share of Mali's area lost to armed groups in a week (regained when
+  // the share falls): the army's failure to hold ground (F04).
+  double territory_cohesion = 0.0;
 };
 
 struct PoliticsDef {

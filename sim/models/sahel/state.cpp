@@ -39,6 +39,7 @@ State make_state(World world, const Inputs& in) {
   s.scratch.engaged.assign(L * A, 0.0F);
   s.scratch.state_based.assign(L, 0);
   s.scratch.killed.assign(L * A * C, 0);
+  s.scratch.clashes.assign(L * A, 0);
   s.scratch.hosted.assign(L * R, 0);
   s.scratch.region_danger.assign(R, 0.0F);
   s.scratch.refuge.assign(R, 0);

@@ -119,6 +119,7 @@ struct State {
     std::vector<float> engaged;           // L x A, presence in a fight this step
     std::vector<std::int32_t> state_based;  // L: deaths in combat with the state side
     std::vector<std::int32_t> killed;     // L x A x C, civilians killed this step
+    std::vector<std::int32_t> clashes;    // L x A: of those, UCDP non-state (communal clashes)
     std::vector<std::uint32_t> hosted;    // L x R: displaced agents from l staying in r
     std::vector<float> region_danger;     // R: mean danger, people-weighted
     std::vector<std::uint16_t> refuge;    // R: where people of a region flee to

@@ -18,6 +18,7 @@ enum class Stream : std::uint64_t {
   civilian = 8,       // each civilian's weekly choices; entity = agent
   coup = 9,           // endogenous coups; entity = 0
   purge = 10,         // purge cascade arrests; entity = 0
+  communal = 11,      // UCDP type of communal killings; entity as for violence
 };
 
 [[nodiscard]] inline rng::CounterRng draws(std::uint64_t seed, Stream stream, std::uint64_t step,

@@ -1,7 +1,10 @@
 // Phase 6: who holds each locality, what it earns them, and the slow variables of politics.
 // A locality is held by the armed group at war with the state that is strongest there when it
 // has at least min_control_fighters and more than control_margin x the state side's forces;
-// otherwise by the state. Territory is counted by area, population by people at home.
+// otherwise by the state. Territory is counted by area, population by people at home. A held
+// locality adds occupation_danger to its danger every week, and a locality that changes hands
+// adds takeover_danger once (flight from the takeover itself). The army's cohesion moves by
+// -territory_cohesion x the week's change in the share of Mali's area armed groups hold (F04).
 #include <algorithm>
 #include <cmath>
 
@@ -39,7 +42,9 @@ void update_control_and_politics(State& s, const Inputs& in) {
     }
     const bool held = strongest < kModelActors && p[strongest] >= combat.min_control_fighters &&
                       p[strongest] > combat.control_margin * state_side;
-    s.control[l] = held ? static_cast<std::uint8_t>(strongest) : kStateControl;
+    const std::uint8_t holder = held ? static_cast<std::uint8_t>(strongest) : kStateControl;
+    if (holder != s.control[l]) s.danger[l] += static_cast<float>(civilians.takeover_danger);
+    s.control[l] = holder;
     area += s.area_km2[l];
     if (!held) continue;
     s.danger[l] += static_cast<float>(civilians.occupation_danger);
@@ -48,7 +53,12 @@ void update_control_and_politics(State& s, const Inputs& in) {
     if (in.rules.trafficking[w.localities.region[l]])
       income[strongest] += politics.trafficking_usd_per_week;
   }
-  s.politics.armed_territory = area > 0.0 ? armed_area / area : 0.0;
+  const double armed_territory = area > 0.0 ? armed_area / area : 0.0;
+  s.actor.cohesion[kFama] = std::clamp(
+      s.actor.cohesion[kFama] -
+          combat.territory_cohesion * (armed_territory - s.politics.armed_territory),
+      0.0, 1.0);
+  s.politics.armed_territory = armed_territory;
 
   // Money (X06): income from what a group holds; its recruits' pay comes out of it, and the
   // share of the payroll it could cover sets how far pay attracts recruits next week (X05).

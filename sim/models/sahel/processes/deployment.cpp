@@ -22,6 +22,15 @@ double strength_of(const State& s, const Inputs& in, std::size_t a, Date today) 
 
 }  // namespace
 
+double enemy_presence(const State& s, std::size_t a, std::size_t r,
+                      const std::vector<double>& region_presence) {
+  double enemies = 0.0;
+  for (std::size_t b = 0; b < kModelActors; ++b)
+    if (s.actor.hostile[a][b] && s.actor.active[b])
+      enemies += region_presence[r * kModelActors + b];
+  return enemies;
+}
+
 void deploy_forces(State& s, const Inputs& in) {
   const World& w = s.world;
   const std::size_t A = kModelActors;
@@ -51,19 +60,31 @@ void deploy_forces(State& s, const Inputs& in) {
   // An armed group opens a region of its `regions` after spread_weeks with presence_to_recruit
   // fighters in a neighbouring region of its theatre (the jihadists' move from the north to the
   // centre, 2012-2015).
+  // A foreign force deployed by threat with spread_weeks > 0 opens a region of its `regions`
+  // after spread_weeks with presence_to_recruit enemy fighters there: a mission redeploys its
+  // bases to a new theatre months after the threat has moved (Barkhane reached central Mali
+  // years after the jihadists did, F13).
   const double foothold = in.rules.def->civilians.presence_to_recruit;
   for (std::size_t a = 0; a < A; ++a) {
-    if (!in.rules.is_armed_group(a) || !s.actor.active[a]) continue;
+    if (!s.actor.active[a]) continue;
     const std::int64_t wait = in.rules.actor(a).spread_weeks;
+    const bool lagging_force = in.rules.side[a] == Side::foreign &&
+                               in.rules.actor(a).deployment == Deployment::by_threat && wait > 0;
+    if (!in.rules.is_armed_group(a) && !lagging_force) continue;
     for (std::size_t r = 0; r < R; ++r) {
       if (s.theatre[a * R + r] || !in.rules.operates[a * R + r]) continue;
-      bool next_door = false;
-      for (std::uint32_t n = w.regions.neighbour_begin[r]; n < w.regions.neighbour_begin[r + 1]; ++n) {
-        const std::uint16_t q = w.regions.neighbour[n];
-        next_door = next_door || (s.theatre[a * R + q] && last[q * A + a] >= foothold);
+      bool ready = false;
+      if (lagging_force) {
+        ready = enemy_presence(s, a, r, last) >= foothold;
+      } else {
+        for (std::uint32_t n = w.regions.neighbour_begin[r]; n < w.regions.neighbour_begin[r + 1];
+             ++n) {
+          const std::uint16_t q = w.regions.neighbour[n];
+          ready = ready || (s.theatre[a * R + q] && last[q * A + a] >= foothold);
+        }
       }
       std::int32_t& weeks = s.weeks_next_door[a * R + r];
-      weeks = next_door ? weeks + 1 : 0;
+      weeks = ready ? weeks + 1 : 0;
       if (weeks >= wait) s.theatre[a * R + r] = 1;
     }
   }

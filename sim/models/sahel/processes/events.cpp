@@ -64,6 +64,27 @@ void activate(State& s, const Inputs& in, std::size_t a, const ScheduledEvent& e
       for (std::size_t r = 0; r < R; ++r) s.theatre[a * R + r] = in.rules.operates[a * R + r];
   }
   const ActorDef& def = in.rules.actor(a);
+  // A foreign force deployed by threat with spread_weeks > 0 starts in the regions of its
+  // `regions` where its enemies are (deployment.cpp opens the others), or in all of them when
+  // its enemies are nowhere yet.
+  if (in.rules.side[a] == Side::foreign && def.deployment == Deployment::by_threat &&
+      def.spread_weeks > 0) {
+    const std::size_t A = kModelActors;
+    auto& by_region = s.scratch.region_presence;
+    by_region.assign(R * A, 0.0);
+    for (std::size_t l = 0; l < s.world.localities.size(); ++l)
+      for (std::size_t b = 0; b < A; ++b)
+        by_region[s.world.localities.region[l] * A + b] += s.presence[l * A + b];
+    const double foothold = in.rules.def->civilians.presence_to_recruit;
+    bool any = false;
+    for (std::size_t r = 0; r < R; ++r) {
+      s.theatre[a * R + r] =
+          in.rules.operates[a * R + r] && enemy_presence(s, a, r, by_region) >= foothold;
+      any = any || s.theatre[a * R + r];
+    }
+    if (!any)
+      for (std::size_t r = 0; r < R; ++r) s.theatre[a * R + r] = in.rules.operates[a * R + r];
+  }
   if (in.rules.is_armed_group(a)) {
     s.actor.external[a] += static_cast<double>(def.fighters_at_start) + s.actor.pending[a];
     s.actor.pending[a] = 0.0;

@@ -4,6 +4,7 @@
 // from counter-based streams keyed by (seed, purpose, step, entity), so any thread count gives
 // the same result.
 #include <cstdint>
+#include <vector>
 
 #include "models/sahel/rules.hpp"
 #include "models/sahel/schedule.hpp"
@@ -27,6 +28,9 @@ void begin_week(State& s, const Inputs& in);
 void apply_events(State& s, const Inputs& in);
 // 2. Strengths of this step; each actor's presence in each locality.
 void deploy_forces(State& s, const Inputs& in);
+// The presence of a's active enemies in region r, from a region x actor table of presence.
+[[nodiscard]] double enemy_presence(const State& s, std::size_t a, std::size_t r,
+                                    const std::vector<double>& region_presence);
 // 3. Combat between hostile actors in each locality: deaths, cohesion.
 void fight(State& s, const Inputs& in);
 // 4. Violence against civilians by each actor in each locality: deaths, memory of abuse.
