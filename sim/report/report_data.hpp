@@ -61,6 +61,7 @@ struct DifferenceRow {
   double relative_low = 0.0, relative_high = 0.0;
   bool spans_zero = false;  // the difference's interval contains 0
   std::string sentence;     // "With France staying, civilian deaths 2022-2025 are 31% lower ..."
+  bool headline = false;    // one of the main rows, for "The answer in short"
 };
 
 // One line of the validation table of the base scenario (insim check).
