@@ -4,9 +4,11 @@
 #   epstein_throughput.csv     Epstein model, agent-steps/s (insim_bench)
 #   sahel_baseline.csv         Sahel baseline 2012-2030 end to end, wall time (sahel_baseline)
 #   sahel_civilian_update.csv  Sahel phase 5 at one agent per person (sahel_civilian_update)
+#   compare_aggregation.csv    insim compare summing up its runs' rows (compare_aggregation)
 #
-#   bench/run.sh                               all three
-#   bench/run.sh NAME [ARGS...]                one (epstein, sahel_baseline, sahel_civilian_update),
+#   bench/run.sh                               all four
+#   bench/run.sh NAME [ARGS...]                one (epstein, sahel_baseline, sahel_civilian_update,
+#                                              compare_aggregation),
 #                                              ARGS going to its program
 #   bench/run.sh --sizes 1000 ...              the Epstein benchmark with these arguments
 # INSIM_BUILD_DIR picks the build folder (default: build).
@@ -14,7 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${INSIM_BUILD_DIR:-build}
 if [ -f "$build/build.ninja" ]; then
-  cmake --build "$build" --target insim_bench sahel_baseline sahel_civilian_update >/dev/null
+  cmake --build "$build" --target insim_bench sahel_baseline sahel_civilian_update \
+    compare_aggregation >/dev/null
 else
   scripts/setup.sh "$build" >/dev/null  # installs what is missing, configures, builds everything
 fi
@@ -29,16 +32,16 @@ run_one() {
   case "$name" in
     epstein) "./$build/bench/insim_bench" --csv "$dir/epstein_throughput.csv" "$@"
              echo "wrote $dir/epstein_throughput.csv" >&2 ;;
-    sahel_baseline | sahel_civilian_update)
+    sahel_baseline | sahel_civilian_update | compare_aggregation)
              "./$build/bench/$name" --benchmark_color=false --csv "$dir/$name.csv" "$@" ;;
     *) echo "bench/run.sh: unknown benchmark '$name' (epstein, sahel_baseline," \
-            "sahel_civilian_update)" >&2
+            "sahel_civilian_update, compare_aggregation)" >&2
        exit 2 ;;
   esac
 }
 
 if (($# == 0)); then
-  for name in epstein sahel_baseline sahel_civilian_update; do run_one "$name"; done
+  for name in epstein sahel_baseline sahel_civilian_update compare_aggregation; do run_one "$name"; done
 elif [[ $1 == --* ]]; then
   run_one epstein "$@"
 else

@@ -80,12 +80,14 @@ EOF
 thread() {
   instrumented_tbb
   cmake --preset tsan >/dev/null
-  cmake --build build-tsan -j "$jobs" --target test_core test_determinism test_epstein test_cli
+  cmake --build build-tsan -j "$jobs" --target test_core test_determinism test_epstein test_cli \
+    test_compare
   require_linked build-tsan/tests/test_core libtsan
   require_linked build-tsan/tests/test_core "$PWD/build-tsan/onetbb/lib/libtbb"
   # The test programs whose code runs threads, whole: core (the parallel helpers), the
   # determinism tests and the Epstein model (parallel activation); from test_cli only the
-  # 1/2/4/8-thread run. The others run one thread and are ASan's job. Run from the source folder,
+  # 1/2/4/8-thread run; from test_compare the comparison that runs its replicates in parallel.
+  # The others run one thread and are ASan's job. Run from the source folder,
   # as ctest does; a name that matches no test fails (--warn NoTests).
   export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
   local program
@@ -95,6 +97,8 @@ thread() {
   done
   echo "sanitize: test_cli thread-count test under TSan"
   build-tsan/tests/test_cli --warn NoTests "insim run: timeseries.csv is bit-identical for*"
+  echo "sanitize: test_compare parallel replicates under TSan"
+  build-tsan/tests/test_compare --warn NoTests "compare: the tables are byte-identical for 1 and 2 threads"
 }
 
 sanitizers=("$@")

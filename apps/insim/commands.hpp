@@ -58,6 +58,19 @@ CLI::App* add_check(CLI::App& app, CheckArgs& args);
 // Exit code 0 when every check passes, 1 when one fails.
 int run_check(const CheckArgs& args);
 
+struct CompareArgs {
+  std::string base;
+  std::vector<std::string> alternatives;
+  int runs = 20;
+  int threads = 0;
+  std::optional<std::string> from, to;
+  int validation_runs = 10;
+  std::string out_dir;
+  std::vector<std::string> sets;
+};
+CLI::App* add_compare(CLI::App& app, CompareArgs& args);
+int run_compare(const CompareArgs& args, const std::vector<std::string>& command_line);
+
 // Options every subcommand shares: --version and the exit-code footer.
 void add_common(CLI::App& app);
 void add_set_option(CLI::App& app, std::vector<std::string>& sets);

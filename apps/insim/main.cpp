@@ -22,10 +22,12 @@ int main(int argc, char** argv) {
   ValidateArgs validate_args;
   ParamsArgs params_args;
   CheckArgs check_args;
+  CompareArgs compare_args;
   CLI::App* run = add_run(app, run_args);
   CLI::App* validate = add_validate(app, validate_args);
   CLI::App* params = add_params(app, params_args);
   CLI::App* check = add_check(app, check_args);
+  CLI::App* compare = add_compare(app, compare_args);
 
   try {
     app.parse(argc, argv);
@@ -39,6 +41,7 @@ int main(int argc, char** argv) {
     if (*validate) return run_validate(validate_args);
     if (*params) return run_params(params_args);
     if (*check) return run_check(check_args);
+    if (*compare) return run_compare(compare_args, std::vector<std::string>(argv, argv + argc));
   } catch (const insim::InputError& e) {
     fmt::print(stderr, "{}\n", e.what());
     return kExitBadInput;

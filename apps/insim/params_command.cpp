@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "run/scenario_loading.hpp"
+#include "scenario/loader/source_summary.hpp"
 
 namespace insim::cli {
 
@@ -41,43 +42,9 @@ void print_parameters(const scenario::LoadResult& info) {
   print_table(rows);
 }
 
-// Where each parameter's value comes from. Only a value someone wrote (in a file or with --set)
-// can cite a source: a default is the code's, and a list's size is no value of its own (its
-// elements' values are counted one by one), so neither counts as "unstated".
-struct SourceSummary {
-  std::map<scenario::SourceKind, std::size_t> in_files{{scenario::SourceKind::document_fact, 0},
-                                                       {scenario::SourceKind::public_source, 0},
-                                                       {scenario::SourceKind::assumption, 0},
-                                                       {scenario::SourceKind::unstated, 0}};
-  std::size_t in_files_total = 0;
-  std::size_t by_set = 0;
-  std::size_t defaults = 0;
-  std::size_t list_sizes = 0;
-  std::vector<const scenario::FieldRecord*> unstated;  // written without a source
-};
-
-SourceSummary summarise_sources(const scenario::LoadResult& info) {
-  SourceSummary s;
-  for (const auto& f : info.fields) {
-    if (f.type == "list") {
-      ++s.list_sizes;
-    } else if (f.origin == "default") {
-      ++s.defaults;
-    } else if (f.origin == "--set") {
-      ++s.by_set;
-      s.unstated.push_back(&f);
-    } else {
-      ++s.in_files_total;
-      ++s.in_files[f.source_kind];
-      if (f.source_kind == scenario::SourceKind::unstated) s.unstated.push_back(&f);
-    }
-  }
-  return s;
-}
-
 void print_sources(const scenario::LoadResult& info) {
   using scenario::SourceKind;
-  const SourceSummary s = summarise_sources(info);
+  const scenario::SourceSummary s = scenario::summarise_sources(info);
   fmt::print("{} parameters:\n", info.fields.size());
   fmt::print("  {:>6} values set in the scenario files, by source:\n", s.in_files_total);
   for (SourceKind kind : {SourceKind::document_fact, SourceKind::public_source,
