@@ -190,6 +190,8 @@ std::string trust_html(const ReportData& data) {
 }
 
 std::string scenarios_html(const ReportData& data) {
+  // The cards side by side hold what each scenario is; the tables of changes, as wide as the
+  // page, follow them: parameter paths and sources are too long for a third of the width.
   std::string out =
       "<section id=\"scenarios\">\n<h2>What each scenario changes</h2>\n<div "
       "class=\"scenarios\">\n";
@@ -199,11 +201,19 @@ std::string scenarios_html(const ReportData& data) {
                    "<div class=\"scenario\">\n<h3>{}{}</h3>\n<dl><dt>Name</dt><dd>{}</dd>"
                    "<dt>File</dt><dd><code>{}</code></dd></dl>\n<p>{}</p>\n",
                    e(s.label), i == 0 ? " (base)" : "", e(s.name), e(s.file), e(s.description));
-    out += changes_table(s, data.scenarios.front(), i == 0);
     fmt::format_to(std::back_inserter(out),
-                   "<p>The file:</p>\n<pre class=\"file\">{}</pre>\n</div>\n", e(s.text));
+                   "<details><summary>The file</summary>\n<pre class=\"file\">{}</pre>"
+                   "</details>\n</div>\n",
+                   e(s.text));
   }
-  out += "</div>\n</section>\n";
+  out += "</div>\n";
+  for (std::size_t i = 1; i < data.scenarios.size(); ++i) {
+    const ScenarioInfo& s = data.scenarios[i];
+    fmt::format_to(std::back_inserter(out), "<h3>What &ldquo;{}&rdquo; changes</h3>\n",
+                   e(s.label));
+    out += changes_table(s, data.scenarios.front(), false);
+  }
+  out += "</section>\n";
   return out;
 }
 

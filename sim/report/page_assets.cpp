@@ -39,6 +39,8 @@ pre.file, pre.manifest { max-height: 26em; }
 .scenario dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 10px; margin: 0.4em 0; }
 .scenario dt { color: #555; }
 .scenario dd { margin: 0; word-break: break-all; }
+table.changes td { overflow-wrap: anywhere; }
+table.changes td:first-child { width: 30%; }
 .bar { display: flex; height: 18px; border: 1px solid #999; max-width: 640px; margin: 6px 0; }
 .bar span { display: block; height: 100%; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .key { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px;
