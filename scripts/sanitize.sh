@@ -81,12 +81,13 @@ thread() {
   instrumented_tbb
   cmake --preset tsan >/dev/null
   cmake --build build-tsan -j "$jobs" --target test_core test_determinism test_epstein test_cli \
-    test_compare
+    test_compare test_sweep
   require_linked build-tsan/tests/test_core libtsan
   require_linked build-tsan/tests/test_core "$PWD/build-tsan/onetbb/lib/libtbb"
   # The test programs whose code runs threads, whole: core (the parallel helpers), the
   # determinism tests and the Epstein model (parallel activation); from test_cli only the
-  # 1/2/4/8-thread run; from test_compare the comparison that runs its replicates in parallel.
+  # 1/2/4/8-thread run; from test_compare the comparison that runs its replicates in parallel;
+  # from test_sweep the store written by four threads at once.
   # The others run one thread and are ASan's job. Run from the source folder,
   # as ctest does; a name that matches no test fails (--warn NoTests).
   export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
@@ -99,6 +100,8 @@ thread() {
   build-tsan/tests/test_cli --warn NoTests "insim run: timeseries.csv is bit-identical for*"
   echo "sanitize: test_compare parallel replicates under TSan"
   build-tsan/tests/test_compare --warn NoTests "compare: the tables are byte-identical for 1 and 2 threads"
+  echo "sanitize: test_sweep concurrent recording under TSan"
+  build-tsan/tests/test_sweep --warn NoTests "sweep store: four threads recording 200 runs each lose nothing"
 }
 
 sanitizers=("$@")

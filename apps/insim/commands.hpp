@@ -71,6 +71,15 @@ struct CompareArgs {
 CLI::App* add_compare(CLI::App& app, CompareArgs& args);
 int run_compare(const CompareArgs& args, const std::vector<std::string>& command_line);
 
+struct SweepArgs {
+  std::string spec;
+  std::string database;
+  bool resume = false;
+  int threads = 0;
+};
+CLI::App* add_sweep(CLI::App& app, SweepArgs& args);
+int run_sweep(const SweepArgs& args);
+
 // Options every subcommand shares: --version and the exit-code footer.
 void add_common(CLI::App& app);
 void add_set_option(CLI::App& app, std::vector<std::string>& sets);

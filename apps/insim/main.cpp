@@ -23,11 +23,13 @@ int main(int argc, char** argv) {
   ParamsArgs params_args;
   CheckArgs check_args;
   CompareArgs compare_args;
+  SweepArgs sweep_args;
   CLI::App* run = add_run(app, run_args);
   CLI::App* validate = add_validate(app, validate_args);
   CLI::App* params = add_params(app, params_args);
   CLI::App* check = add_check(app, check_args);
   CLI::App* compare = add_compare(app, compare_args);
+  CLI::App* sweep = add_sweep(app, sweep_args);
 
   try {
     app.parse(argc, argv);
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
     if (*params) return run_params(params_args);
     if (*check) return run_check(check_args);
     if (*compare) return run_compare(compare_args, std::vector<std::string>(argv, argv + argc));
+    if (*sweep) return run_sweep(sweep_args);
   } catch (const insim::InputError& e) {
     fmt::print(stderr, "{}\n", e.what());
     return kExitBadInput;
