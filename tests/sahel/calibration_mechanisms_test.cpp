@@ -192,3 +192,77 @@ TEST_CASE(
   CHECK(now.france_2015 > 0.0);     // ...though it would be without the lag...
   CHECK(l.france_2018 > 0.0);       // ...and it is there by 2018.
 }
+
+TEST_CASE(
+    "sahel calibration: a regional affinity overrides the community's own only in its regions "
+    "and wins IS Sahel the Fulani of Gao (M10)",
+    "[sahel][calibration][slow]") {
+  constexpr std::size_t kIsSahel = sahel::index(ModelActor::is_sahel);
+  const SahelDef local = coarse_baseline();
+  SahelDef national = local;
+  auto& entries = national.dynamics.actors[kIsSahel].affinity;
+  REQUIRE(std::any_of(entries.begin(), entries.end(),
+                      [](const sahel::Affinity& a) { return !a.regions.empty(); }));
+  std::erase_if(entries, [](const sahel::Affinity& a) { return !a.regions.empty(); });
+
+  // Fulani cells of Gao whose people back IS Sahel at the start of 2017.
+  const auto backing = [&](const SahelDef& def) {
+    std::size_t cells = 0;
+    sahel::SahelModel model(def, 1);
+    const auto calendar = *model.calendar();
+    const auto& s = model.state();
+    const auto& communities = s.world.community_names;
+    const auto fulani = static_cast<std::size_t>(
+        std::find(communities.begin(), communities.end(), "Fulani") - communities.begin());
+    const sahel::Rules rules = sahel::make_rules(def.dynamics, s.world);
+    const std::size_t gao = region(model, "Gao");
+    const std::size_t mopti = region(model, "Mopti");
+    const std::size_t R = s.world.regions.size();
+    const std::size_t C = communities.size();
+    const float here = rules.local_affinity[(kIsSahel * R + gao) * C + fulani];
+    const float elsewhere = rules.local_affinity[(kIsSahel * R + mopti) * C + fulani];
+    CHECK(elsewhere == rules.affinity[kIsSahel * C + fulani]);
+    if (&def == &local) CHECK(here > elsewhere);
+    else CHECK(here == elsewhere);
+    for (std::int64_t t = 0; t < calendar.step_of(Date{2017, 1, 1}); ++t) model.step();
+    for (std::size_t l = s.world.regions.locality_begin[gao];
+         l < s.world.regions.locality_begin[gao + 1]; ++l)
+      cells += s.best_actor[l * C + fulani] == kIsSahel;
+    return cells;
+  };
+  CHECK(backing(local) > 0);
+  CHECK(backing(national) == 0);  // with JNIM's equal affinity, JNIM wins them
+}
+
+TEST_CASE("sahel calibration: France kills fewer per contact once Serval becomes Barkhane (F09)",
+          "[sahel][calibration][slow]") {
+  SahelDef barkhane = coarse_baseline();
+  barkhane.dynamics.actors[kFrance].lethality_after_change = 0.5;
+  SahelDef serval = barkhane;
+  serval.dynamics.actors[kFrance].lethality_after_change = 1.0;
+  const Date change{2014, 8, 1};
+  const Date stop{2016, 1, 1};
+  std::int64_t with_change = 0;
+  std::int64_t without = 0;
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    const auto a = tallies(barkhane, seed, stop);
+    const auto b = tallies(serval, seed, stop);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i].week < Date{2014, 7, 25}) {
+        REQUIRE(a[i].state_based == b[i].state_based);  // the same draws until F09
+      } else if (change <= a[i].week) {
+        with_change += a[i].state_based;
+        without += b[i].state_based;
+      }
+    }
+    std::int64_t weeks_changed = 0;
+    insim::test::run_until(barkhane, seed, stop, [&](const SahelModel& m, Date week) {
+      const double posture = m.state().actor.posture[kFrance];
+      if (week < Date{2014, 7, 25}) CHECK(posture == 1.0);
+      if (change <= week) weeks_changed += posture == 0.5;
+    });
+    CHECK(weeks_changed > 70);
+  }
+  CHECK(static_cast<double>(with_change) < 0.8 * static_cast<double>(without));
+}

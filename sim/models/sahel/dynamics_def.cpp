@@ -18,12 +18,17 @@ void describe_texts(Schema& s, std::string_view key, std::vector<std::string>& v
 }
 
 void describe_affinities(Schema& s, std::string_view key, std::vector<Affinity>& values,
-                         std::string_view doc) {
+                         std::string_view doc, bool regional) {
   values.resize(s.list_size(key, values.size(), doc));
   for (std::size_t i = 0; i < values.size(); ++i) {
     Schema::Section element(s, fmt::format("{}[{}]", key, i));
     s.text("community", values[i].community, "a community of sahel.world.communities");
     s.real("value", values[i].value, 0.0, 1.0, "how much, from 0 (none) to 1");
+    if (regional)
+      describe_texts(s, "regions", values[i].regions,
+                     "optional: the regions where this value holds, overriding there the "
+                     "community's entry without regions (none = everywhere)",
+                     "a region");
   }
 }
 
@@ -65,7 +70,10 @@ void describe_actor(Schema& s, ActorDef& a) {
          "monthly pay offered to a recruit, US dollars");
   s.real("cohesion", a.cohesion, 0.0, 1.0, "cohesion at the start: 1 = fully cohesive");
   s.real("air_support", a.air_support, 0.0, 100.0, "lethality multiplier 1 + air_support");
-  describe_affinities(s, "affinity", a.affinity, "communities that lean towards it");
+  s.real("lethality_after_change", a.lethality_after_change, 0.0, 10.0,
+         "multiplier on its lethality from the timeline's operation_change event for it on (a "
+         "force's new mandate: F09, Serval becomes Barkhane); 1 = unchanged");
+  describe_affinities(s, "affinity", a.affinity, "communities that lean towards it", true);
   describe_texts(s, "enemies", a.enemies, "actors it fights whenever both are active",
                  "an actor of sahel.actors");
 }
@@ -107,7 +115,7 @@ void describe_civilians(Schema& s, CiviliansDef& c) {
   s.real("presence_to_recruit", c.presence_to_recruit, 0.0, 1'000'000.0,
          "fighters an actor needs in a region (people) before it can recruit there");
   describe_affinities(s, "state_legitimacy", c.state_legitimacy,
-                      "each community's baseline view of the state's legitimacy");
+                      "each community's baseline view of the state's legitimacy", false);
 }
 
 void describe_combat(Schema& s, CombatDef& c) {

@@ -34,6 +34,9 @@ inline constexpr std::array<std::string_view, 3> kDeploymentNames{"by_support", 
 struct Affinity {
   std::string community;
   double value = 0.0;  // baseline sympathy of the community for the actor, [0, 1]
+  // An actor's affinity: the regions where this value holds (empty = everywhere); an entry with
+  // regions overrides the community's entry without them there (a group's local base).
+  std::vector<std::string> regions;
 };
 
 struct ActorDef {
@@ -55,6 +58,9 @@ struct ActorDef {
   double cohesion = 1.0;               // at the start, [0, 1]
   double air_support = 0.0;            // lethality multiplier 1 + air_support (France)
   std::vector<Affinity> affinity;      // communities that lean towards it
+  // Multiplier on its lethality from its operation_change event on (F09: Serval becomes
+  // Barkhane); 1 = the same fighting whatever the operation's name.
+  double lethality_after_change = 1.0;
   std::vector<std::string> enemies;    // actors it fights from the start it is active
 };
 

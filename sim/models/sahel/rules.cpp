@@ -38,12 +38,24 @@ Rules make_rules(const DynamicsDef& def, const World& world) {
     for (const auto& name : actor.profiled)
       r.profiled[a * C + index_of(world.community_names, name, "community")] = 1;
     for (const auto& aff : actor.affinity)
-      r.affinity[a * C + index_of(world.community_names, aff.community, "community")] =
-          static_cast<float>(aff.value);
+      if (aff.regions.empty())
+        r.affinity[a * C + index_of(world.community_names, aff.community, "community")] =
+            static_cast<float>(aff.value);
     for (const auto& name : actor.enemies) {
       const std::size_t b = index_of(kModelActorNames, name, "actor");
       r.enemies[a][b] = r.enemies[b][a] = true;
     }
+  }
+  r.local_affinity.assign(kModelActors * R * C, 0.0F);
+  for (std::size_t a = 0; a < kModelActors; ++a) {
+    for (std::size_t q = 0; q < R; ++q)
+      std::copy_n(r.affinity.begin() + static_cast<std::ptrdiff_t>(a * C), C,
+                  r.local_affinity.begin() + static_cast<std::ptrdiff_t>((a * R + q) * C));
+    for (const auto& aff : def.actors[a].affinity)
+      for (const auto& region : aff.regions)
+        r.local_affinity[(a * R + index_of(world.regions.name, region, "region")) * C +
+                         index_of(world.community_names, aff.community, "community")] =
+            static_cast<float>(aff.value);
   }
   r.base_legitimacy.assign(C, 0.0F);  // every community is listed (sahel_def.cpp)
   for (const auto& l : def.civilians.state_legitimacy)

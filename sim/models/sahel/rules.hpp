@@ -17,7 +17,8 @@ struct Rules {
   std::array<Side, kModelActors> side{};
   std::vector<std::uint8_t> operates;      // A x R: 1 where the actor may deploy
   std::vector<std::uint8_t> profiled;      // A x C: 1 for a community the actor profiles
-  std::vector<float> affinity;             // A x C
+  std::vector<float> affinity;             // A x C: the entries without regions
+  std::vector<float> local_affinity;       // A x R x C: with the regional entries laid over them
   std::array<std::array<bool, kModelActors>, kModelActors> enemies{};  // symmetric
   std::vector<float> base_legitimacy;      // C
   std::vector<std::uint8_t> trafficking;   // R: 1 on a trafficking route

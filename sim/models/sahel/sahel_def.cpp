@@ -52,9 +52,13 @@ void check_names(Schema& s, const SahelDef& d) {
       check_region(fmt::format("{}.regions[{}]", base, i), actor.regions[i]);
     for (std::size_t i = 0; i < actor.profiled.size(); ++i)
       check_community(fmt::format("{}.profiled[{}]", base, i), actor.profiled[i]);
-    for (std::size_t i = 0; i < actor.affinity.size(); ++i)
+    for (std::size_t i = 0; i < actor.affinity.size(); ++i) {
       check_community(fmt::format("{}.affinity[{}].community", base, i),
                       actor.affinity[i].community);
+      for (std::size_t j = 0; j < actor.affinity[i].regions.size(); ++j)
+        check_region(fmt::format("{}.affinity[{}].regions[{}]", base, i, j),
+                     actor.affinity[i].regions[j]);
+    }
     for (std::size_t i = 0; i < actor.enemies.size(); ++i) {
       const auto& e = actor.enemies[i];
       s.require(std::find(kModelActorNames.begin(), kModelActorNames.end(), e) !=

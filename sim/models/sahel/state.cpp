@@ -84,6 +84,7 @@ State make_state(World world, const Inputs& in) {
 
   for (std::size_t a = 0; a < A; ++a) {
     s.actor.cohesion[a] = in.rules.actor(a).cohesion;
+    s.actor.posture[a] = 1.0;
     for (std::size_t b = 0; b < A; ++b) s.actor.hostile[a][b] = in.rules.enemies[a][b];
   }
   // The state's own army exists from the start; every other actor waits for its event.

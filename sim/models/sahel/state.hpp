@@ -22,6 +22,7 @@ struct Actors {
   std::array<double, kModelActors> pending{};       // fighters waiting for the actor to start
   std::array<std::uint32_t, kModelActors> fighter_agents{};  // civilian agents who joined
   std::array<double, kModelActors> cohesion{};
+  std::array<double, kModelActors> posture{};        // lethality multiplier of its operation
   std::array<double, kModelActors> money{};          // US dollars
   std::array<double, kModelActors> opinion{};        // foreign forces: share supporting it
   std::array<bool, kModelActors> negotiating{};      // talks with the state are open (X12)

@@ -129,7 +129,7 @@ void decide_civilians(State& s, const Inputs& in) {
       for (std::size_t a = 0; a < A; ++a) {
         if (!s.actor.active[a] || !in.rules.is_armed_group(a)) continue;
         if (!s.theatre[a * R + r] || in_region[r * A + a] < rules.presence_to_recruit) continue;
-        const double affinity = in.rules.affinity[a * C + c];
+        const double affinity = in.rules.local_affinity[(a * R + r) * C + c];
         // Community militias recruit their own people only.
         if (in.rules.side[a] == Side::militia && affinity <= 0.0) continue;
         double sympathy = affinity;

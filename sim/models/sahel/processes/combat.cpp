@@ -1,7 +1,8 @@
 // Phase 3: combat where hostile actors meet. In each locality, each hostile pair (a, b) present
 // has contact_rate x min(presence) fighter-contacts a week; each side loses Poisson(contacts x
-// the other's effectiveness) people, effectiveness = lethality x cohesion x (1 + air support),
-// raised for insurgents for a year after an arms inflow (F01). Talks (X12) avoid part of the
+// the other's effectiveness) people, effectiveness = lethality x posture x cohesion x (1 + air
+// support), raised for insurgents for a year after an arms inflow (F01); posture is 1 until the
+// actor's operation changes (F09), then its lethality_after_change. Talks (X12) avoid part of the
 // contacts between the state side and a negotiating group. Parallel over localities: each
 // writes only its own row; totals are integer sums in locality order.
 #include <algorithm>
@@ -17,7 +18,7 @@ namespace {
 
 double effectiveness(const State& s, const Inputs& in, std::size_t a) {
   const ActorDef& def = in.rules.actor(a);
-  double e = def.lethality * s.actor.cohesion[a] * (1.0 + def.air_support);
+  double e = def.lethality * s.actor.posture[a] * s.actor.cohesion[a] * (1.0 + def.air_support);
   if (in.rules.is_armed_group(a) && s.step <= s.actor.arms_boost_until)
     e *= 1.0 + in.rules.def->politics.arms_inflow_lethality;
   return e;

@@ -213,6 +213,11 @@ void apply(State& s, const Inputs& in, const ScheduledEvent& ev) {
       for (std::size_t a : rows)
         if (a != kFama) s.actor.active[a] = false;
       break;
+    case EventKind::operation_change:
+      // F09: the same force under a new mandate fights differently (Barkhane's raids across
+      // five countries after Serval's campaign in Mali).
+      for (std::size_t a : rows) s.actor.posture[a] = in.rules.actor(a).lethality_after_change;
+      break;
     case EventKind::coup: coup(s, in); break;
     case EventKind::insurgent_takeover:
       // F06: the jihadists (all but the last actor) turn on the last (the MNLA).
