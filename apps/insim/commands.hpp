@@ -3,6 +3,7 @@
 // run_* does the work once the command line parsed, returning the exit code or throwing
 // (InputError: bad input, exit 2; anything else: exit 1).
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +80,25 @@ struct SweepArgs {
 };
 CLI::App* add_sweep(CLI::App& app, SweepArgs& args);
 int run_sweep(const SweepArgs& args);
+
+// `insim analyze sensitivity RESULTS --metric NAME`: the only analysis so far.
+struct AnalyzeArgs {
+  std::string database;
+  std::string metric;
+  std::string csv;
+  std::string svg;
+  int resamples = 1000;
+  std::uint64_t seed = 0;
+};
+CLI::App* add_analyze(CLI::App& app, AnalyzeArgs& args);
+int run_analyze(const AnalyzeArgs& args);
+
+struct ExportArgs {
+  std::string database;
+  std::string csv_folder;
+};
+CLI::App* add_export(CLI::App& app, ExportArgs& args);
+int run_export(const ExportArgs& args);
 
 // Options every subcommand shares: --version and the exit-code footer.
 void add_common(CLI::App& app);
