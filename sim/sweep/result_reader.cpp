@@ -25,62 +25,6 @@ InputError file_error(const fs::path& path, std::string message) {
   return InputError(Diagnostic{path.string(), 0, 0, "", std::move(message)});
 }
 
-// SQLite's own files start with these 16 bytes; SQLite itself would open anything else (an
-// empty file reads as an empty database), so the check comes first.
-bool has_sqlite_header(const fs::path& path) {
-  static constexpr char kMagic[16] = "SQLite format 3";  // with its terminating NUL
-  char head[16] = {};
-  std::ifstream in(path, std::ios::binary);
-  return in.read(head, sizeof head) && std::memcmp(head, kMagic, sizeof head) == 0;
-}
-
-SweepPlan read_plan(Connection& db) {
-  SweepPlan plan;
-  if (db.query_int64("SELECT count(*) FROM sweep") != 1) {
-    throw std::runtime_error("its sweep table does not hold exactly one row");
-  }
-  auto s = db.prepare(
-      "SELECT spec_path, spec_text, spec_hash, base_scenario_hash, design, seed, replicates, "
-      "insim_version, git_commit, created_utc FROM sweep");
-  s.step();
-  plan.header = {s.text(0),  s.text(1),  s.text(2), s.text(3), s.text(4),
-                 s.int64(5), s.int64(6), s.text(7), s.text(8), s.text(9)};
-  if (plan.header.replicates < 1) throw std::runtime_error("its replicates are below 1");
-
-  auto p = db.prepare("SELECT name, kind, domain FROM parameters ORDER BY parameter_index");
-  while (p.step()) plan.parameters.push_back({p.text(0), p.text(1), p.text(2)});
-  auto pt = db.prepare("SELECT point_id, role FROM points ORDER BY point_id");
-  while (pt.step()) {
-    if (pt.int64(0) != static_cast<std::int64_t>(plan.points.size())) {
-      throw std::runtime_error("its point ids are not 0, 1, 2, ...");
-    }
-    plan.points.push_back({pt.text(1), {}});
-  }
-  auto v = db.prepare(
-      "SELECT v.point_id, v.text, v.value FROM point_values v "
-      "JOIN parameters p ON p.name = v.parameter ORDER BY v.point_id, p.parameter_index");
-  while (v.step()) {
-    const auto id = v.int64(0);
-    if (id < 0 || id >= static_cast<std::int64_t>(plan.points.size())) {
-      throw std::runtime_error(fmt::format("a value belongs to point {}, which is missing", id));
-    }
-    ParameterValue value{v.text(1), std::nullopt};
-    if (!v.is_null(2)) value.number = v.real(2);
-    plan.points[static_cast<std::size_t>(id)].values.push_back(std::move(value));
-  }
-  for (std::size_t i = 0; i < plan.points.size(); ++i) {
-    if (plan.points[i].values.size() != plan.parameters.size()) {
-      throw std::runtime_error(fmt::format("point {} has {} values for {} parameters", i,
-                                           plan.points[i].values.size(), plan.parameters.size()));
-    }
-  }
-  auto m = db.prepare("SELECT name, definition FROM metric_definitions ORDER BY metric_index");
-  while (m.step()) plan.metrics.push_back({m.text(0), m.text(1)});
-  auto c = db.prepare("SELECT name FROM series_columns ORDER BY column_index");
-  while (c.step()) plan.series_columns.push_back(c.text(0));
-  return plan;
-}
-
 RunRow run_row(const Statement& s) {
   RunRow r;
   r.run_id = s.int64(0);

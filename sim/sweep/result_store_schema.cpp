@@ -3,6 +3,11 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
 namespace insim::sweep {
 
 namespace {
@@ -100,6 +105,70 @@ void set_writing_pragmas(Connection& db) {
                                   "'{}'); write the database on a local disk",
                                   db.file().string(), mode));
   }
+}
+
+SweepPlan read_plan(Connection& db) {
+  SweepPlan plan;
+  if (db.query_int64("SELECT count(*) FROM sweep") != 1) {
+    throw std::runtime_error("its sweep table does not hold exactly one row");
+  }
+  auto s = db.prepare(
+      "SELECT spec_path, spec_text, spec_hash, base_scenario_hash, design, seed, replicates, "
+      "insim_version, git_commit, created_utc FROM sweep");
+  s.step();
+  auto& h = plan.header;
+  h.spec_path = s.text(0);
+  h.spec_text = s.text(1);
+  h.spec_hash = s.text(2);
+  h.base_scenario_hash = s.text(3);
+  h.design = s.text(4);
+  h.seed = s.int64(5);
+  h.replicates = s.int64(6);
+  h.insim_version = s.text(7);
+  h.git_commit = s.text(8);
+  h.created_utc = s.text(9);
+
+  auto p = db.prepare("SELECT name, kind, domain FROM parameters ORDER BY parameter_index");
+  while (p.step()) plan.parameters.push_back({p.text(0), p.text(1), p.text(2)});
+  auto pt = db.prepare("SELECT point_id, role FROM points ORDER BY point_id");
+  while (pt.step()) {
+    if (pt.int64(0) != static_cast<std::int64_t>(plan.points.size())) {
+      throw std::runtime_error("its point ids are not 0, 1, 2, ...");
+    }
+    plan.points.push_back({pt.text(1), {}});
+  }
+  auto v = db.prepare(
+      "SELECT v.point_id, v.text, v.value FROM point_values v "
+      "JOIN parameters p ON p.name = v.parameter ORDER BY v.point_id, p.parameter_index");
+  while (v.step()) {
+    const auto id = v.int64(0);
+    if (id < 0 || id >= static_cast<std::int64_t>(plan.points.size())) {
+      throw std::runtime_error(fmt::format("a value belongs to point {}, which is missing", id));
+    }
+    ParameterValue value{v.text(1), std::nullopt};
+    if (!v.is_null(2)) value.number = v.real(2);
+    plan.points[static_cast<std::size_t>(id)].values.push_back(std::move(value));
+  }
+  for (std::size_t i = 0; i < plan.points.size(); ++i) {
+    if (plan.points[i].values.size() != plan.parameters.size()) {
+      throw std::runtime_error(fmt::format("point {} has {} values for {} parameters", i,
+                                           plan.points[i].values.size(), plan.parameters.size()));
+    }
+  }
+  auto m = db.prepare("SELECT name, definition FROM metric_definitions ORDER BY metric_index");
+  while (m.step()) plan.metrics.push_back({m.text(0), m.text(1)});
+  auto c = db.prepare("SELECT name FROM series_columns ORDER BY column_index");
+  while (c.step()) plan.series_columns.push_back(c.text(0));
+  return plan;
+}
+
+// SQLite's own files start with these 16 bytes; anything else is refused before SQLite sees it
+// (SQLite treats an empty file as an empty database).
+bool has_sqlite_header(const std::filesystem::path& path) {
+  static constexpr char kMagic[16] = "SQLite format 3";  // with its terminating NUL
+  char head[16] = {};
+  std::ifstream in(path, std::ios::binary);
+  return in.read(head, sizeof head) && std::memcmp(head, kMagic, sizeof head) == 0;
 }
 
 }  // namespace insim::sweep

@@ -2,6 +2,9 @@
 // The tables of a sweep database (docs/sweep-database.md) and how a file says it is one.
 #include <cstdint>
 
+#include <filesystem>
+
+#include "sweep/result_store.hpp"
 #include "sweep/sqlite_connection.hpp"
 
 namespace insim::sweep {
@@ -19,5 +22,13 @@ void create_schema(Connection& db);
 // The pragmas every writing connection sets: write-ahead log, synchronous=NORMAL, foreign keys, a
 // busy timeout for another process (a reader, a checkpoint) holding a lock for a moment.
 void set_writing_pragmas(Connection& db);
+
+// The plan a database holds (sweep, parameters, points, metric and series definitions), read
+// back in the order create() wrote it. Throws std::runtime_error saying what is inconsistent.
+[[nodiscard]] SweepPlan read_plan(Connection& db);
+
+// Whether the file starts as every SQLite file does; SQLite itself would open anything else (an
+// empty file reads as an empty database), so callers check this first.
+[[nodiscard]] bool has_sqlite_header(const std::filesystem::path& path);
 
 }  // namespace insim::sweep
