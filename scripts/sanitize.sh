@@ -25,11 +25,13 @@ address() {
   # shadow memory and the freed-memory quarantine, so its bound means nothing there. The Sahel
   # mechanism tests (X01-X12) and the baseline's validation checks run the whole model hundreds
   # of times for statistics, not for new code paths: the other Sahel tests (determinism,
-  # counterfactuals, check) cover the same code under ASan, so these run in the normal build only.
+  # counterfactuals, check) cover the same code under ASan, so these run in the normal build only;
+  # so do the calibration rules' tests (the same phases, run again with one rule off) and the
+  # sweep kill-and-resume test (whole processes, killed: the store's own crash test runs here).
   ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:strict_init_order=1 \
   UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 900 \
-    -E '^insim run: peak memory does not grow with the number of steps$|^X[0-9][0-9] |^sahel baseline: (every check not known|the checks known)'
+    -E '^insim run: peak memory does not grow with the number of steps$|^X[0-9][0-9] |^sahel baseline: (every check not known|the checks known)|^sahel calibration: |^insim sweep: killed'
 }
 
 # Debian's libtbb is not instrumented: TSan cannot see the synchronisation inside it (a task
