@@ -2,10 +2,9 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "compare/compare_outputs.hpp"
+#include "core/file_text.hpp"
 #include "scenario/loader/source_summary.hpp"
 
 namespace insim::compare {
@@ -38,13 +37,6 @@ constexpr const char* kDataSources =
     "Georeferenced Event Dataset, 2012-2019; displacement: IOM DTM and UNHCR figures "
     "(scenarios/sahel/validation/targets.yaml lists each with its source). Every chart shows "
     "simulated values, not observations.";
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // POSIX shell quoting for the reproduce command.
 std::string shell_quote(const std::string& arg) {
@@ -129,7 +121,7 @@ report::ReportData report_data(const CompareInputs& in, std::vector<report::Diff
     info.label = set.labels[s];
     info.name = sc.def.name;
     info.file = in.options.scenarios[s].string();
-    info.text = read_file(in.options.scenarios[s]);
+    info.text = read_file_text(in.options.scenarios[s]);
     info.description = sc.def.description;
     if (s > 0) info.changes = parameter_changes(set.scenarios[0].info, sc.info);
     data.scenarios.push_back(std::move(info));

@@ -4,13 +4,12 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include <chrono>
-#include <fstream>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
-#include <sstream>
 
 #include "core/error.hpp"
+#include "core/file_text.hpp"
 #include "output/number_format.hpp"
 #include "run/runner.hpp"
 #include "run/scenario_loading.hpp"
@@ -26,13 +25,6 @@ namespace insim::sweep {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string read_bytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // "file:12:5" of a field, for messages about values the spec itself holds.
 Diagnostic at_field(const scenario::LoadResult& info, const std::string& path,
@@ -120,7 +112,7 @@ SweepOutcome run_sweep(const SweepOptions& options) {
   const SweepPoints points = sweep_points(def, spec_file);
   SweepPlan plan;
   plan.header = {spec_file,
-                 read_bytes(options.spec),
+                 read_file_text(options.spec),
                  spec.hash,
                  base.info.hash,
                  std::string(kDesignNames[static_cast<std::size_t>(def.design)]),
