@@ -24,8 +24,6 @@ const std::filesystem::path kBaseline =
 
 // Known failures and why (docs/calibration.md, "Where it stands").
 const std::map<std::string, std::string> kKnownFailures{
-    {"P8b", "IS Sahel holds ground in Gao (M10) but only a locality or two in 2022, so the "
-            "ratio swings from below 1 to above 5 between runs and is undefined in about 1 in 20"},
     {"P11b", "the purge's effect on armed territory within a year is within the noise (mean "
              "difference about 1e-5 either way): passes with 20 runs, not always with 4"},
 };
