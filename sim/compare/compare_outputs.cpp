@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -183,15 +184,15 @@ CompareResult OutputFiles::finish(const CompareInputs& in) {
   const report::ReportData data = report_data(in, std::move(rows), manifest_json);
   const report::WrittenReport written = report::write_report(data, out_dir_);
 
-  for (auto* f : {&summary_, &runs_, &differences_, &validation_, &manifest_}) f->finish();
+  // The tables and, last, the manifest (output::commit_all).
+  const std::array<output::AtomicFile*, 5> tables{&summary_, &runs_, &differences_, &validation_,
+                                                  &manifest_};
+  output::commit_all(tables);
   CompareResult result;
   result.report = written.html;
   result.files = {written.html};
   result.files.insert(result.files.end(), written.figures.begin(), written.figures.end());
-  for (auto* f : {&summary_, &runs_, &differences_, &validation_, &manifest_}) {
-    f->commit();
-    result.files.push_back(f->target());
-  }
+  for (const output::AtomicFile* f : tables) result.files.push_back(f->target());
   return result;
 }
 

@@ -4,10 +4,12 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace insim::output {
 
@@ -75,7 +77,7 @@ void AtomicFile::finish() {
   }
 }
 
-void AtomicFile::commit() {
+void AtomicFile::commit(bool sync_its_folder) {
   if (committed_) return;
   finish();
   if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
@@ -83,7 +85,19 @@ void AtomicFile::commit() {
                                   reason(errno)));
   }
   committed_ = true;
-  sync_folder(target_.parent_path());
+  if (sync_its_folder) sync_folder(target_.parent_path());
+}
+
+void commit_all(std::span<AtomicFile* const> files) {
+  for (AtomicFile* f : files) f->finish();
+  for (AtomicFile* f : files) f->commit(false);
+  std::vector<std::filesystem::path> folders;
+  for (AtomicFile* f : files) {
+    const auto folder = f->target().parent_path();
+    if (std::find(folders.begin(), folders.end(), folder) == folders.end())
+      folders.push_back(folder);
+  }
+  for (const auto& folder : folders) sync_folder(folder);
 }
 
 void AtomicFile::discard() noexcept {

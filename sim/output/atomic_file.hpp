@@ -5,6 +5,7 @@
 // on failure or destruction without commit the temporary file is removed.
 #include <cstdio>
 #include <filesystem>
+#include <span>
 #include <stdexcept>
 #include <string_view>
 
@@ -28,8 +29,9 @@ class AtomicFile {
   // Flushes and fsyncs the temporary file and closes it; no more writes. Splitting this from
   // commit() lets a set of files all be made durable before any of them is renamed.
   void finish();
-  // finish() if not done, then renames the temporary file onto the target.
-  void commit();
+  // finish() if not done, then renames the temporary file onto the target and syncs its folder
+  // (unless `sync_its_folder` is false: commit_all syncs each folder once, after all renames).
+  void commit(bool sync_its_folder = true);
 
   [[nodiscard]] const std::filesystem::path& target() const { return target_; }
   [[nodiscard]] const std::filesystem::path& temp_path() const { return temp_; }
@@ -42,5 +44,11 @@ class AtomicFile {
   std::FILE* file_ = nullptr;
   bool committed_ = false;
 };
+
+// Commits a set of outputs: each is finished (written and fsynced) first, then all are renamed,
+// then each folder is synced once. The renames follow each other within microseconds, so a process
+// killed among them (SIGKILL, power cut) leaves a set with some files new and some not only in that
+// window; a folder fsync after each rename would widen it to milliseconds per file.
+void commit_all(std::span<AtomicFile* const> files);
 
 }  // namespace insim::output

@@ -275,9 +275,9 @@ RunResult run_scenario(const LoadedScenario& scenario, const RunOptions& options
   files.push_back(&manifest_file);
 
   stop_if_requested(steps, steps);  // the last chance before the outputs become visible
-  // All made durable first, so that only renames remain that could fail.
-  for (output::AtomicFile* f : files) f->finish();
-  for (output::AtomicFile* f : files) f->commit();
+  // All made durable first, so that only renames remain that could fail; then the renames, one
+  // after another, the manifest last (output::commit_all).
+  output::commit_all(files);
   folders.keep();
   return result;
 }

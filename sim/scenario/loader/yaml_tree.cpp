@@ -1,10 +1,12 @@
 #include "scenario/loader/yaml_tree.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <map>
 #include <optional>
+#include <sstream>
 #include <utility>
 
 #include "scenario/loader/scalar_parse.hpp"
@@ -240,6 +242,47 @@ std::string_view syntax_hint(const std::string& message) {
   return "";
 }
 
+// yaml-cpp 0.7 never returns from LoadAll when a ',' stands where a document's node should start
+// (",a", "[a]\n,", "--- ,"): its parser reports an empty document there without moving past the
+// ',', forever. A first pass that only notes where each document starts finds the place: the
+// first document that starts where the one before did.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    stuck_ = !marks_.empty() && marks_.back().pos == mark.pos;
+    marks_.push_back(mark);
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+  [[nodiscard]] bool stuck() const { return stuck_; }
+  [[nodiscard]] const YAML::Mark& last() const { return marks_.back(); }
+
+ private:
+  std::vector<YAML::Mark> marks_;
+  bool stuck_ = false;
+};
+
+// Where yaml-cpp's LoadAll would never return, if anywhere; throws YAML::Exception for a syntax
+// error, as LoadAll would.
+std::optional<YAML::Mark> endless_document(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  while (parser.HandleNextDocument(starts)) {
+    if (starts.stuck()) return starts.last();
+  }
+  return std::nullopt;
+}
+
 bool indented_with_tab(std::string_view line) {
   for (char c : line) {
     if (c == '\t') return true;
@@ -258,6 +301,17 @@ bool parse_yaml(const std::string& text, const std::string& file_label, YamlNode
   }
   std::vector<YAML::Node> documents;
   try {
+    if (const auto endless = endless_document(text)) {
+      const Location where = location_of(*endless, file_label);
+      const bool comma = endless->pos >= 0 &&
+                         static_cast<std::size_t>(endless->pos) < text.size() &&
+                         text[static_cast<std::size_t>(endless->pos)] == ',';
+      problems.push_back({file_label, where.line, where.column, "",
+                          comma ? "YAML syntax error: a ',' outside a [list] or {mapping}; quote "
+                                  "the value if the comma belongs to it"
+                                : "YAML syntax error: no value can start here"});
+      return false;
+    }
     documents = YAML::LoadAll(text);
   } catch (const YAML::Exception& e) {
     const Location where = location_of(e.mark, file_label);
