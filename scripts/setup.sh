@@ -8,12 +8,14 @@ build_dir=${1:-build}
 
 # Every build and test dependency, by Debian 12 package name. Boost.Math: Student's t for
 # confidence intervals; librsvg + cairo: the report's PNG figures; fonts-dejavu-core: their text;
-# chromium: the report's browser test.
+# chromium: the report's browser test; clang-14 + libclang-rt-14-dev (libFuzzer, only a
+# Recommends of clang): the fuzz targets (scripts/fuzz.sh); OpenMPI: `mpirun insim sweep`.
 packages=(
   cmake g++ ninja-build git
   libtbb-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libcli11-dev librandom123-dev
-  catch2 libsqlite3-dev libbenchmark-dev
+  catch2 libsqlite3-dev sqlite3 libbenchmark-dev openmpi-bin libopenmpi-dev
   pkg-config libboost-math-dev librsvg2-dev libcairo2-dev fonts-dejavu-core chromium
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

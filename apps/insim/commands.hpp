@@ -77,9 +77,18 @@ struct SweepArgs {
   std::string database;
   bool resume = false;
   int threads = 0;
+  std::string shard;  // "I/N"; empty: the whole sweep
 };
 CLI::App* add_sweep(CLI::App& app, SweepArgs& args);
 int run_sweep(const SweepArgs& args);
+
+// `insim merge OUT IN...`: one database from the databases of a sweep's shards.
+struct MergeArgs {
+  std::string out;
+  std::vector<std::string> inputs;
+};
+CLI::App* add_merge(CLI::App& app, MergeArgs& args);
+int run_merge(const MergeArgs& args);
 
 // `insim analyze sensitivity RESULTS --metric NAME`: the only analysis so far.
 struct AnalyzeArgs {
@@ -99,6 +108,15 @@ struct ExportArgs {
 };
 CLI::App* add_export(CLI::App& app, ExportArgs& args);
 int run_export(const ExportArgs& args);
+
+// `insim calibrate SPEC --out DIR`: ABC-SMC (docs/calibrate.md).
+struct CalibrateArgs {
+  std::string spec;
+  std::string out_dir;
+  int threads = 0;
+};
+CLI::App* add_calibrate(CLI::App& app, CalibrateArgs& args);
+int run_calibrate(const CalibrateArgs& args, const std::vector<std::string>& command_line);
 
 // Options every subcommand shares: --version and the exit-code footer.
 void add_common(CLI::App& app);

@@ -24,16 +24,20 @@ int main(int argc, char** argv) {
   CheckArgs check_args;
   CompareArgs compare_args;
   SweepArgs sweep_args;
+  MergeArgs merge_args;
   AnalyzeArgs analyze_args;
   ExportArgs export_args;
+  CalibrateArgs calibrate_args;
   CLI::App* run = add_run(app, run_args);
   CLI::App* validate = add_validate(app, validate_args);
   CLI::App* params = add_params(app, params_args);
   CLI::App* check = add_check(app, check_args);
   CLI::App* compare = add_compare(app, compare_args);
   CLI::App* sweep = add_sweep(app, sweep_args);
+  CLI::App* merge = add_merge(app, merge_args);
   CLI::App* analyze = add_analyze(app, analyze_args);
   CLI::App* export_ = add_export(app, export_args);
+  CLI::App* calibrate = add_calibrate(app, calibrate_args);
 
   try {
     app.parse(argc, argv);
@@ -49,8 +53,11 @@ int main(int argc, char** argv) {
     if (*check) return run_check(check_args);
     if (*compare) return run_compare(compare_args, std::vector<std::string>(argv, argv + argc));
     if (*sweep) return run_sweep(sweep_args);
+    if (*merge) return run_merge(merge_args);
     if (*analyze) return run_analyze(analyze_args);
     if (*export_) return run_export(export_args);
+    if (*calibrate)
+      return run_calibrate(calibrate_args, std::vector<std::string>(argv, argv + argc));
   } catch (const insim::InputError& e) {
     fmt::print(stderr, "{}\n", e.what());
     return kExitBadInput;

@@ -1,6 +1,7 @@
 #include "output/regions_csv.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
 #include "output/csv_field.hpp"
@@ -47,6 +48,15 @@ void RegionsCsv::write_step(std::int64_t step, std::optional<Date> date,
     throw OutputError(with_date_ ? "regions.csv step without the date its header announces"
                                  : "regions.csv step with a date its header has no column for");
   }
+#ifdef INSIM_NUMERIC_GUARDS
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (std::isfinite(values[i])) continue;
+    throw OutputError(fmt::format("numeric guard: regions.csv {} of {} is {} at step {}; an "
+                                  "output value must be a finite number",
+                                  variables_[i % variables_.size()],
+                                  regions_[i / variables_.size()], values[i], step));
+  }
+#endif
   // The step and date start every line: formatted once (a few dozen characters, held in the
   // buffer's inline storage).
   fmt::memory_buffer prefix;

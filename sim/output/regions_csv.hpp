@@ -25,6 +25,7 @@ class RegionsCsv {
              std::span<const std::string> variables, bool with_date);
 
   // values: regions x variables, row-major by region; `date` is given exactly when with_date.
+  // Built with -DINSIM_NUMERIC_GUARDS=ON, a NaN or infinite value throws OutputError naming it.
   void write_step(std::int64_t step, std::optional<Date> date, std::span<const double> values);
   [[nodiscard]] std::size_t values_per_step() const { return regions_.size() * variables_.size(); }
   [[nodiscard]] std::size_t rows_written() const { return rows_; }

@@ -1,5 +1,6 @@
 #include "output/timeseries_csv.hpp"
 
+#include <cmath>
 #include <iterator>
 
 #include "output/csv_field.hpp"
@@ -8,7 +9,10 @@
 namespace insim::output {
 
 TimeseriesCsv::TimeseriesCsv(AtomicFile& file, std::span<const std::string> columns, bool with_date)
-    : file_(file), columns_(columns.size()), with_date_(with_date) {
+    : file_(file),
+      columns_(columns.size()),
+      names_(columns.begin(), columns.end()),
+      with_date_(with_date) {
   for (const auto& name : columns) {
     if (needs_csv_quotes(name)) {
       throw OutputError(fmt::format("column name '{}' cannot be written to CSV as is", name));
@@ -37,6 +41,14 @@ void TimeseriesCsv::write_row(std::span<const double> row, std::optional<Date> d
     throw OutputError(with_date_ ? "timeseries row without the date its header announces"
                                  : "timeseries row with a date its header has no column for");
   }
+#ifdef INSIM_NUMERIC_GUARDS
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (std::isfinite(row[i])) continue;
+    throw OutputError(fmt::format("numeric guard: timeseries column '{}' is {} at step {}; an "
+                                  "output value must be a finite number",
+                                  names_[i], row[i], row.front()));
+  }
+#endif
   line_.clear();
   auto out = std::back_inserter(line_);
   for (std::size_t i = 0; i < row.size(); ++i) {

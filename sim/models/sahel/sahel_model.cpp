@@ -6,6 +6,7 @@
 #include <bit>
 #include <stdexcept>
 
+#include "models/sahel/numeric_guards.hpp"
 
 namespace insim::sahel {
 
@@ -22,6 +23,15 @@ std::uint64_t fnv(std::uint64_t h, const void* data, std::size_t bytes) {
     h *= 1099511628211ULL;
   }
   return h;
+}
+
+// With -DINSIM_NUMERIC_GUARDS=ON, after every step: the state's invariants and the recorded
+// values (models/sahel/numeric_guards.hpp).
+[[maybe_unused]] void check_guards(const State& s, const std::vector<std::string>& columns,
+                  const std::vector<double>& row, const std::vector<std::string>& place_columns,
+                  const std::vector<double>& places) {
+  check_numeric_invariants(s, s.step);
+  check_finite_outputs(columns, row, s.world.regions.name, place_columns, places, s.step);
 }
 
 }  // namespace
@@ -81,6 +91,7 @@ SahelModel::SahelModel(const SahelDef& def, std::uint64_t seed)
   const int last = state_.world.calendar.date_of(std::max<std::int64_t>(0, state_.world.steps - 1)).year;
   for (int y = first; y <= last; ++y) years_.push_back({y});
   record();
+  if constexpr (kNumericGuards) check_guards(state_, columns_, row_, place_columns_, places_);
 }
 
 void SahelModel::step() {
@@ -103,6 +114,7 @@ void SahelModel::step() {
   }
   ++state_.step;
   record();
+  if constexpr (kNumericGuards) check_guards(state_, columns_, row_, place_columns_, places_);
 }
 
 void SahelModel::record() {
