@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -18,14 +19,28 @@ constexpr std::size_t kBufferBytes = 1 << 16;
 
 std::string reason(int err) { return std::strerror(err); }
 
-// The folder entry of a rename only survives a crash once the folder itself is synced.
+}  // namespace
+
 void sync_folder(const std::filesystem::path& folder) {
   const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;  // best effort: the rename itself has already happened
+  if (fd < 0) return;
   ::fsync(fd);
   ::close(fd);
 }
-}  // namespace
+
+bool rename_without_replacing(const std::filesystem::path& from, const std::filesystem::path& to) {
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) {
+    return true;
+  }
+  if (errno == EEXIST) return false;
+  if (errno != EINVAL && errno != ENOSYS) {
+    throw OutputError(fmt::format("cannot rename '{}' to '{}': {}", from.string(), to.string(),
+                                  reason(errno)));
+  }
+  if (std::filesystem::exists(std::filesystem::symlink_status(to))) return false;
+  std::filesystem::rename(from, to);
+  return true;
+}
 
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
   // ".NAME.PID-N.tmp" beside the target: hidden, ignored by git (*.tmp), unique per process

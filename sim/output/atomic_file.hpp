@@ -51,4 +51,14 @@ class AtomicFile {
 // window; a folder fsync after each rename would widen it to milliseconds per file.
 void commit_all(std::span<AtomicFile* const> files);
 
+// Renames `from` to `to` only if nothing is at `to`: renameat2(RENAME_NOREPLACE), or where the
+// file system lacks it, a check then a rename (a race only between two creators of one file).
+// False when `to` exists; throws OutputError when the rename fails otherwise.
+[[nodiscard]] bool rename_without_replacing(const std::filesystem::path& from,
+                                            const std::filesystem::path& to);
+
+// Syncs a folder, so that a rename into it survives a crash; best effort (a folder that cannot be
+// opened is left alone: the rename itself has happened).
+void sync_folder(const std::filesystem::path& folder);
+
 }  // namespace insim::output

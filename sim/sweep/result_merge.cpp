@@ -1,12 +1,8 @@
 #include "sweep/result_merge.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <charconv>
-#include <cstring>
 #include <map>
 #include <span>
 #include <utility>
@@ -68,22 +64,6 @@ std::map<std::int64_t, std::pair<std::string, std::string>> run_times(const fs::
   auto s = db.prepare("SELECT run_id, started_utc, finished_utc FROM runs");
   while (s.step()) times.emplace(s.int64(0), std::pair{s.text(1), s.text(2)});
   return times;
-}
-
-// The output is renamed into place only if nothing is there: renameat2(RENAME_NOREPLACE), or
-// where the file system lacks it, a check then a rename.
-bool rename_without_replacing(const fs::path& from, const fs::path& to) {
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) {
-    return true;
-  }
-  if (errno == EEXIST) return false;
-  if (errno != EINVAL && errno != ENOSYS) {
-    throw output::OutputError(fmt::format("cannot rename '{}' to '{}': {}", from.string(),
-                                          to.string(), std::strerror(errno)));
-  }
-  if (fs::exists(fs::symlink_status(to))) return false;
-  fs::rename(from, to);
-  return true;
 }
 
 void remove_database_files(const fs::path& file) {
@@ -320,18 +300,14 @@ MergeOutcome merge_results(const fs::path& out, const std::vector<fs::path>& inp
       outcome.counts = store.counts();
       outcome.duplicates = copier.duplicates();
     }  // closed: SQLite checkpoints the write-ahead log into the file and removes it
-    if (!rename_without_replacing(temp, out)) {
+    if (!output::rename_without_replacing(temp, out)) {
       throw file_error(out, "already exists (made while the merge ran); it was left as it is");
     }
   } catch (...) {
     remove_database_files(temp);
     throw;
   }
-  if (const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
-      fd >= 0) {
-    ::fsync(fd);  // the rename, durable; best effort: it has happened
-    ::close(fd);
-  }
+  output::sync_folder(folder);  // the rename, durable
   return outcome;
 }
 

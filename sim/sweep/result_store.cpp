@@ -59,29 +59,6 @@ void check_plan(const SweepPlan& plan) {
   }
 }
 
-// The file must not exist: renameat2(RENAME_NOREPLACE) where the file system supports it,
-// otherwise a check then rename (a race only between two creators of the same file).
-bool rename_without_replacing(const fs::path& from, const fs::path& to) {
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) {
-    return true;
-  }
-  if (errno == EEXIST) return false;
-  if (errno != EINVAL && errno != ENOSYS) {
-    throw output::OutputError(fmt::format("cannot rename '{}' to '{}': {}", from.string(),
-                                          to.string(), std::strerror(errno)));
-  }
-  if (fs::exists(fs::symlink_status(to))) return false;
-  fs::rename(from, to);
-  return true;
-}
-
-void sync_folder(const fs::path& folder) {
-  const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;  // best effort: the rename has happened
-  ::fsync(fd);
-  ::close(fd);
-}
-
 void insert_plan(Connection& db, const SweepPlan& plan) {
   const auto& h = plan.header;
   db.prepare(
@@ -298,13 +275,13 @@ ResultStore ResultStore::create(const fs::path& path, const SweepPlan& given) {
     remove_temp();
     throw;
   }
-  if (!rename_without_replacing(temp, path)) {
+  if (!output::rename_without_replacing(temp, path)) {
     remove_temp();
     throw file_error(path,
                      "already exists (made while this one was being created); it was "
                      "left as it is");
   }
-  sync_folder(folder);
+  output::sync_folder(folder);
   WriterLock lock(path);
   try {
     return ResultStore(std::make_unique<Impl>(path, std::move(plan), std::move(lock)));
