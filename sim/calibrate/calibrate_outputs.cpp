@@ -8,7 +8,6 @@
 
 #include "calibrate/best_scenario.hpp"
 #include "calibrate/weighted_summary.hpp"
-#include "insim/version.hpp"
 #include "output/csv_field.hpp"
 #include "output/number_format.hpp"
 #include "run/run_environment.hpp"
@@ -142,17 +141,7 @@ std::string best_yaml(const CalibrationRecord& r, const std::filesystem::path& o
 }
 
 std::string manifest_json(const CalibrationRecord& r) {
-  nlohmann::ordered_json m;
-  m["tool"] = "insim calibrate";
-  m["insim_version"] = kVersion;
-  m["git_commit"] = kGitCommit;
-  const output::BuildInfo build = build_info();
-  m["build"] = {{"compiler", build.compiler},
-                {"build_type", build.build_type},
-                {"cxx_flags", build.cxx_flags}};
-  m["host"] = host_name();
-  m["start_time_utc"] = utc_iso8601(r.started_utc);
-  m["command_line"] = r.command_line;
+  nlohmann::ordered_json m = manifest_opening("insim calibrate", r.started_utc, r.command_line);
   m["threads"] = r.threads;
   m["spec"] = {{"file", r.spec_file.string()}, {"hash", r.spec_info.hash}};
   m["base_scenario"] = {

@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "compare/sentence.hpp"
-#include "insim/version.hpp"
 #include "output/csv_field.hpp"
 #include "output/number_format.hpp"
 #include "report/html_report.hpp"
@@ -146,17 +145,8 @@ CompareResult OutputFiles::finish(const CompareInputs& in) {
                                   : std::string("# validation not run: ") + in.validation_note +
                                         "\n");
 
-  nlohmann::ordered_json m;
-  m["tool"] = "insim compare";
-  m["insim_version"] = kVersion;
-  m["git_commit"] = kGitCommit;
-  const output::BuildInfo build = build_info();
-  m["build"] = {{"compiler", build.compiler},
-                {"build_type", build.build_type},
-                {"cxx_flags", build.cxx_flags}};
-  m["host"] = host_name();
-  m["start_time_utc"] = utc_iso8601(in.started_utc);
-  m["command_line"] = in.options.command_line;
+  nlohmann::ordered_json m =
+      manifest_opening("insim compare", in.started_utc, in.options.command_line);
   m["runs_per_scenario"] = runs;
   m["seeds"] = {{"first", set.first_seed},
                 {"last", set.first_seed + static_cast<std::int64_t>(runs) - 1},

@@ -6,6 +6,8 @@
 #include <array>
 #include <ctime>
 
+#include "insim/version.hpp"
+
 // Defined for this file by sim/CMakeLists.txt.
 #ifndef INSIM_COMPILER
 #define INSIM_COMPILER "unknown"
@@ -33,6 +35,23 @@ std::string utc_iso8601(std::chrono::system_clock::time_point t) {
   ::gmtime_r(&seconds, &utc);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1,
                      utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
+}
+
+nlohmann::ordered_json manifest_opening(std::string_view tool,
+                                        std::chrono::system_clock::time_point started,
+                                        const std::vector<std::string>& command_line) {
+  nlohmann::ordered_json m;
+  m["tool"] = tool;
+  m["insim_version"] = kVersion;
+  m["git_commit"] = kGitCommit;
+  const output::BuildInfo build = build_info();
+  m["build"] = {{"compiler", build.compiler},
+                {"build_type", build.build_type},
+                {"cxx_flags", build.cxx_flags}};
+  m["host"] = host_name();
+  m["start_time_utc"] = utc_iso8601(started);
+  m["command_line"] = command_line;
+  return m;
 }
 
 }  // namespace insim
