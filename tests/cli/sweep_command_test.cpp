@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/insim_process.hpp"
+#include "cli/recorded_runs.hpp"
 #include "support/scratch_folder.hpp"
 #include "sweep/result_store_dump.hpp"
 
@@ -37,21 +38,6 @@ std::string spec(const std::string& share_high = "0.5") {
          "aggregate: mean}\n  series: [deaths_total]\n";
 }
 
-std::int64_t finished_runs(const std::filesystem::path& db) {
-  sqlite3* c = nullptr;
-  std::int64_t n = -1;
-  if (sqlite3_open_v2(db.c_str(), &c, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(c, "SELECT count(*) FROM runs", -1, &st, nullptr) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW) {
-      n = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
-  }
-  sqlite3_close(c);
-  return n;
-}
-
 // Starts the sweep, waits until `after` runs are in the database, sends `signal`, and returns
 // the exit status.
 int interrupted(const ScratchFolder& dir, const std::filesystem::path& db, int signal,
@@ -61,7 +47,7 @@ int interrupted(const ScratchFolder& dir, const std::filesystem::path& db, int s
       dir.path(), dir / ".stdout", dir / ".stderr");
   const auto deadline = std::chrono::steady_clock::now() + 60s;
   while (std::chrono::steady_clock::now() < deadline &&
-         !(std::filesystem::exists(db) && finished_runs(db) >= after)) {
+         !(std::filesystem::exists(db) && insim::test::recorded_runs(db) >= after)) {
     std::this_thread::sleep_for(5ms);
   }
   REQUIRE(::kill(pid, signal) == 0);
@@ -90,7 +76,7 @@ TEST_CASE("insim sweep: killed with SIGKILL or stopped with SIGTERM, then resume
   const auto killed = dir / "killed.sqlite";
   const int status = interrupted(dir, killed, SIGKILL, 5);
   CHECK(WIFSIGNALED(status));
-  const auto left = finished_runs(killed);
+  const auto left = insim::test::recorded_runs(killed);
   CHECK(left >= 5);
   CHECK(left < 24);
   r = run_insim({"sweep", (dir / "spec.yaml").string(), "--out", killed.string(), "--resume"},

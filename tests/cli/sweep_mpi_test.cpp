@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "cli/insim_process.hpp"
+#include "cli/recorded_runs.hpp"
 #include "support/scratch_folder.hpp"
 #include "sweep/result_store_dump.hpp"
 
@@ -174,25 +175,10 @@ Ended run_mpirun(const std::vector<std::string>& insim_args, const ScratchFolder
   return wait_for(spawn_mpirun(insim_args, dir), dir);
 }
 
-std::int64_t recorded_runs(const fs::path& db) {
-  sqlite3* c = nullptr;
-  std::int64_t n = -1;
-  if (sqlite3_open_v2(db.c_str(), &c, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(c, "SELECT count(*) FROM runs", -1, &st, nullptr) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW) {
-      n = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
-  }
-  sqlite3_close(c);
-  return n;
-}
-
 void wait_for_runs(const fs::path& db, std::int64_t runs) {
   const auto deadline = std::chrono::steady_clock::now() + 60s;
   while (std::chrono::steady_clock::now() < deadline &&
-         !(fs::exists(db) && recorded_runs(db) >= runs)) {
+         !(fs::exists(db) && insim::test::recorded_runs(db) >= runs)) {
     std::this_thread::sleep_for(5ms);
   }
 }
@@ -306,7 +292,7 @@ TEST_CASE(
   ::kill(job, SIGKILL);
   (void)wait_for(job, sweep.dir);
   wait_until_unlocked(db);
-  const auto left = recorded_runs(db);
+  const auto left = insim::test::recorded_runs(db);
   CHECK(left >= 3);
   CHECK(left < sweep.runs);
   auto args = sweep.sweep_args(db);
@@ -334,7 +320,7 @@ TEST_CASE(
   CHECK(stopped.exit_code == 128 + SIGTERM);
   CHECK_THAT(stopped.err, Catch::Contains("stopped by SIGTERM") && Catch::Contains("--resume"));
   wait_until_unlocked(db);
-  const auto left = recorded_runs(db);
+  const auto left = insim::test::recorded_runs(db);
   CHECK(left >= 2);
   CHECK(left < sweep.runs);
 
@@ -347,7 +333,7 @@ TEST_CASE(
   REQUIRE(::kill(job, SIGTERM) == 0);
   (void)wait_for(job, sweep.dir, 30s);  // ends, whatever mpirun then says
   wait_until_unlocked(db);
-  CHECK(recorded_runs(db) > left);
+  CHECK(insim::test::recorded_runs(db) > left);
 
   const Ended resumed = run_mpirun(args, sweep.dir);
   INFO(resumed.err);
