@@ -18,9 +18,10 @@ if [ -z "$compiler" ]; then
   exit 1
 fi
 if [ ! -f "$build/build.ninja" ]; then
-  # -O1 -g as the sanitizer builds; only the loader's libraries are built (fuzz/CMakeLists.txt).
+  # -O1 and line tables, as the sanitizer builds; only the loader's libraries are built
+  # (fuzz/CMakeLists.txt).
   cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$compiler" \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
     -DINSIM_SANITIZE=address,undefined -DINSIM_FUZZ=ON \
     -DINSIM_BUILD_TESTS=OFF -DINSIM_BUILD_BENCH=OFF >/dev/null
 fi

@@ -41,7 +41,7 @@ TEST_CASE("manifest json: parameters keep their value, source and origin") {
   m.threads = 2;
   m.command_line = {"insim", "run", "a.yaml"};
   const auto j = to_json(m);
-  CHECK(j["scenario"]["files"] == nlohmann::json::array({"a.yaml", "base.yaml"}));
+  CHECK(j["scenario"]["files"] == nlohmann::ordered_json::array({"a.yaml", "base.yaml"}));
   CHECK(j["parameters"][1]["origin"] == "a.yaml:4:10");
   CHECK(j["parameters"][1]["source"] == "F12");
   CHECK(j["parameters"][0]["origin"] == "--set");
@@ -53,6 +53,7 @@ TEST_CASE("manifest json: lists the run's output files in order", "[output]") {
   Manifest m;
   m.outputs = {"timeseries.csv", "regions.csv", "events.csv", "summary.json", "manifest.json"};
   const auto j = to_json(m);
-  CHECK(j["outputs"] == nlohmann::json::array({"timeseries.csv", "regions.csv", "events.csv",
-                                               "summary.json", "manifest.json"}));
+  CHECK(j["outputs"] ==
+        nlohmann::ordered_json::array(
+            {"timeseries.csv", "regions.csv", "events.csv", "summary.json", "manifest.json"}));
 }
