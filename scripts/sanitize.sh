@@ -97,7 +97,7 @@ thread() {
   instrumented_tbb
   cmake --preset tsan >/dev/null
   cmake --build build-tsan -j "$jobs" --target test_core test_determinism test_epstein test_cli \
-    test_compare test_sweep
+    test_compare test_sweep test_calibrate
   require_instrumented build-tsan/tests/test_core __tsan_init
   if ! ldd build-tsan/tests/test_core | grep -q "$PWD/build-tsan/onetbb/lib/libtbb"; then
     echo "sanitize: build-tsan/tests/test_core does not load the TSan-built oneTBB" >&2
@@ -106,7 +106,8 @@ thread() {
   # The test programs whose code runs threads, whole: core (the parallel helpers), the
   # determinism tests and the Epstein model (parallel activation); from test_cli only the
   # 1/2/4/8-thread run; from test_compare the comparison that runs its replicates in parallel;
-  # from test_sweep the store written by four threads at once.
+  # from test_sweep the store written by four threads at once; from test_calibrate ABC-SMC's
+  # batches of candidates and importance weights, computed in parallel.
   # The others run one thread and are ASan's job. Run from the source folder,
   # as ctest does; a name that matches no test fails (--warn NoTests).
   # scripts/tsan.supp: races inside Pango and fontconfig (not built with TSan) when the report's
@@ -123,6 +124,9 @@ thread() {
   build-tsan/tests/test_compare --warn NoTests "compare: the tables are byte-identical for 1 and 2 threads"
   echo "sanitize: test_sweep concurrent recording under TSan"
   build-tsan/tests/test_sweep --warn NoTests "sweep store: four threads recording 200 runs each lose nothing"
+  echo "sanitize: test_calibrate parallel ABC-SMC under TSan"
+  build-tsan/tests/test_calibrate --warn NoTests \
+    "abc-smc: the result is the same bit for bit for 1 and 2 threads and any batch size"
 }
 
 sanitizers=("$@")
