@@ -25,8 +25,21 @@ require_instrumented() {  # program, symbol...
   done
 }
 
+# Configures a sanitizer preset. A folder configured otherwise (by an older script, with GCC) is
+# configured afresh: CMake, seeing the compiler change, would drop the preset's other variables
+# and build without the sanitizer.
+configure() {  # preset, build folder, sanitizer
+  local cache=$2/CMakeCache.txt
+  if [ -f "$cache" ] && ! { grep -qx "INSIM_SANITIZE:STRING=$3" "$cache" &&
+                            grep -qx 'CMAKE_CXX_COMPILER:[A-Z]*=.*clang++-14' "$cache"; }; then
+    echo "sanitize: $2 was configured otherwise; configuring it afresh" >&2
+    rm -rf "$cache" "$2/CMakeFiles"
+  fi
+  cmake --preset "$1" >/dev/null
+}
+
 address() {
-  cmake --preset asan >/dev/null
+  configure asan build-asan address,undefined
   cmake --build build-asan -j "$jobs"
   require_instrumented build-asan/tests/test_core __asan_init __ubsan_handle_
   # -E: the memory test bounds the insim process's peak RSS, which under ASan is dominated by
@@ -55,9 +68,16 @@ address() {
 # preset's TBB_DIR points.
 instrumented_tbb() {
   local prefix=$PWD/build-tsan/onetbb work=$PWD/build-tsan/onetbb-work
-  if [ -f "$prefix/lib/cmake/TBB/TBBConfig.cmake" ]; then return; fi
-  local version codename
+  local version codename built
   version=$(dpkg-query -W -f='${source:Version}' libtbb-dev)
+  # What it was built from and with: a oneTBB left by an older script (GCC-built) or from another
+  # libtbb-dev version is built again.
+  built="oneTBB $version, clang++-14, TBB_SANITIZE=thread"
+  if [ -f "$prefix/lib/cmake/TBB/TBBConfig.cmake" ] &&
+     [ "$(cat "$prefix/built-with" 2>/dev/null)" = "$built" ]; then
+    return
+  fi
+  rm -rf "$prefix"
   # shellcheck source=/dev/null
   codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
   rm -rf "$work"
@@ -90,12 +110,13 @@ EOF
     cat "$work/build.log" >&2
     exit 1
   fi
+  echo "$built" >"$prefix/built-with"
   rm -rf "$work"
 }
 
 thread() {
   instrumented_tbb
-  cmake --preset tsan >/dev/null
+  configure tsan build-tsan thread
   cmake --build build-tsan -j "$jobs" --target test_core test_determinism test_epstein test_cli \
     test_compare test_sweep test_calibrate
   require_instrumented build-tsan/tests/test_core __tsan_init
