@@ -15,13 +15,19 @@ extern char** environ;
 
 namespace insim::test {
 
-pid_t spawn_insim(const std::vector<std::string>& args, const std::filesystem::path& work_dir,
-                  const std::filesystem::path& out_file, const std::filesystem::path& err_file) {
-  std::vector<std::string> argv_strings{INSIM_EXE};
+pid_t spawn_program(const std::string& program, const std::vector<std::string>& args,
+                    const std::filesystem::path& work_dir, const std::filesystem::path& out_file,
+                    const std::filesystem::path& err_file, const SpawnOptions& options) {
+  std::vector<std::string> argv_strings{program};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& s : argv_strings) argv.push_back(s.data());
   argv.push_back(nullptr);
+  std::vector<std::string> env_strings = options.extra_environment;
+  for (char** e = environ; *e != nullptr; ++e) env_strings.emplace_back(*e);
+  std::vector<char*> envp;
+  for (auto& e : env_strings) envp.push_back(e.data());
+  envp.push_back(nullptr);
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -37,13 +43,24 @@ pid_t spawn_insim(const std::vector<std::string>& args, const std::filesystem::p
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   posix_spawnattr_setsigdefault(&attributes, &stop_signals);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+  short flags = POSIX_SPAWN_SETSIGDEF;
+  if (options.own_process_group) {
+    posix_spawnattr_setpgroup(&attributes, 0);
+    flags |= POSIX_SPAWN_SETPGROUP;
+  }
+  posix_spawnattr_setflags(&attributes, flags);
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, INSIM_EXE, &actions, &attributes, argv.data(), environ);
+  const int rc =
+      posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), envp.data());
   posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot start " + std::string(INSIM_EXE));
+  if (rc != 0) throw std::runtime_error("cannot start " + program);
   return pid;
+}
+
+pid_t spawn_insim(const std::vector<std::string>& args, const std::filesystem::path& work_dir,
+                  const std::filesystem::path& out_file, const std::filesystem::path& err_file) {
+  return spawn_program(INSIM_EXE, args, work_dir, out_file, err_file);
 }
 
 ProcessResult run_insim(const std::vector<std::string>& args,

@@ -16,6 +16,19 @@ struct ProcessResult {
   long peak_rss_kib = 0;  // ru_maxrss
 };
 
+// What spawn_program changes for the child besides its files and folder.
+struct SpawnOptions {
+  std::vector<std::string> extra_environment;  // "NAME=value", before the test's own environment
+  bool own_process_group = false;              // a signal to the test's group does not reach it
+};
+
+// Starts `program ARGS` (argv[0] is the program) in `work_dir` with stdout and stderr going to
+// the two files, SIGINT and SIGTERM at their default action. Returns its pid; throws if it
+// cannot start.
+pid_t spawn_program(const std::string& program, const std::vector<std::string>& args,
+                    const std::filesystem::path& work_dir, const std::filesystem::path& out_file,
+                    const std::filesystem::path& err_file, const SpawnOptions& options = {});
+
 // Starts `insim ARGS` in `work_dir` with stdout and stderr going to the two files, SIGINT and
 // SIGTERM at their default action (insim keeps a signal ignored if it starts ignored, and a
 // test runner may ignore them). Returns the child's pid; throws if it cannot start.

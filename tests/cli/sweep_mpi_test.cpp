@@ -4,7 +4,6 @@
 // Needs mpirun (OpenMPI, scripts/setup.sh); left to the normal build (docs/sanitizers.md).
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <sys/wait.h>
@@ -20,8 +19,6 @@
 #include "cli/recorded_runs.hpp"
 #include "support/scratch_folder.hpp"
 #include "sweep/result_store_dump.hpp"
-
-extern char** environ;
 
 using insim::test::run_insim;
 using insim::test::ScratchFolder;
@@ -90,43 +87,16 @@ struct Sweep {
 // may) and in a container, in a process group of its own (a signal to the test's group does not
 // reach it).
 pid_t spawn_mpirun(const std::vector<std::string>& insim_args, const ScratchFolder& dir) {
-  std::vector<std::string> args{INSIM_MPIRUN, "-n", "2", "--oversubscribe", INSIM_EXE};
+  std::vector<std::string> args{"-n", "2", "--oversubscribe", INSIM_EXE};
   args.insert(args.end(), insim_args.begin(), insim_args.end());
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
   // Containers (CI) often forbid the cross-memory attach OpenMPI uses for messages between ranks
   // on one machine; without it, it copies through shared memory.
-  std::vector<std::string> env_strings{"OMPI_ALLOW_RUN_AS_ROOT=1",
-                                       "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1",
-                                       "OMPI_MCA_btl_vader_single_copy_mechanism=none"};
-  for (char** e = environ; *e != nullptr; ++e) env_strings.emplace_back(*e);
-  std::vector<char*> envp;
-  for (auto& e : env_strings) envp.push_back(e.data());
-  envp.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  const auto out = dir / ".mpi-stdout";
-  const auto err = dir / ".mpi-stderr";
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addchdir_np(&actions, dir.path().c_str());
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  posix_spawnattr_setsigdefault(&attributes, &stop_signals);
-  posix_spawnattr_setpgroup(&attributes, 0);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, INSIM_MPIRUN, &actions, &attributes, argv.data(), envp.data());
-  posix_spawnattr_destroy(&attributes);
-  posix_spawn_file_actions_destroy(&actions);
-  REQUIRE(rc == 0);
-  return pid;
+  const insim::test::SpawnOptions options{
+      {"OMPI_ALLOW_RUN_AS_ROOT=1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1",
+       "OMPI_MCA_btl_vader_single_copy_mechanism=none"},
+      true};
+  return insim::test::spawn_program(INSIM_MPIRUN, args, dir.path(), dir / ".mpi-stdout",
+                                    dir / ".mpi-stderr", options);
 }
 
 // The processes mpirun started: the ranks (it starts them itself on its own machine, each in
